@@ -1,0 +1,50 @@
+package io.github.camelportabilling.simulator;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The {@code Account} service over {@link AccountStore}. */
+final class AccountService {
+
+    private final AccountStore accounts;
+
+    AccountService(AccountStore accounts) {
+        this.accounts = accounts;
+    }
+
+    void register(ApiDispatcher d) {
+        d.register("Account/add_account", r -> Map.of("i_account",
+                accounts.add(FieldValues.requireObject(r.params, "account_info")).iAccount));
+        d.register("Account/get_account_info", this::info);
+        d.register("Account/get_account_list", this::list);
+        d.register("Account/update_account", r -> Map.of("i_account",
+                accounts.update(FieldValues.requireObject(r.params, "account_info")).iAccount));
+        d.register("Account/terminate_account", r -> {
+            accounts.terminate(FieldValues.requireLong(r.params, "i_account"));
+            return Map.of("success", 1);
+        });
+    }
+
+    /** By {@code i_account}, else by {@code id}; an unknown account answers 200 {}. */
+    private Map<String, Object> info(ApiRequest r) {
+        AccountRecord a;
+        if (FieldValues.present(r.params, "i_account")) {
+            a = accounts.get(FieldValues.requireLong(r.params, "i_account"));
+        } else if (FieldValues.present(r.params, "id")) {
+            a = accounts.getById(FieldValues.asString("id", r.params.get("id")));
+        } else {
+            throw new MissingFieldException("i_account");
+        }
+        return a == null ? Map.of() : Map.of("account_info", a);
+    }
+
+    private Map<String, Object> list(ApiRequest r) {
+        RecordStore.Page<AccountRecord> page = accounts.list(r.params);
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("account_list", page.records);
+        if (page.total != null) {
+            answer.put("total", page.total);
+        }
+        return answer;
+    }
+}

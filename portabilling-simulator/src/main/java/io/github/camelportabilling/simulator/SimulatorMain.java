@@ -1,0 +1,126 @@
+package io.github.camelportabilling.simulator;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * Runs the simulator until the process is killed:
+ * {@code java -jar portabilling-simulator-<version>-standalone.jar [--port 8080] [--customers N] [--accounts N]
+ * [--token-lifetime SECONDS] [--no-demo] [--https]}.
+ */
+public final class SimulatorMain {
+
+    static final int DEFAULT_PORT = 8080;
+
+    private SimulatorMain() {
+    }
+
+    /** The parsed command line. */
+    static final class Options {
+        final PortaBillingSimulator.Builder builder = PortaBillingSimulator.builder().port(DEFAULT_PORT);
+        boolean demo = true;
+        boolean https;
+        boolean help;
+    }
+
+    public static void main(String[] args) throws Exception {
+        // no SLF4J binding ships in the standalone jar: keep its "no providers" notice off the console
+        System.setProperty("slf4j.internal.verbosity", "ERROR");
+        Options options;
+        try {
+            options = parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            usage();
+            System.exit(2);
+            return;
+        }
+        if (options.help) {
+            usage();
+            return;
+        }
+        SelfSignedCertificate cert = null;
+        if (options.https) {
+            cert = SelfSignedCertificate.generate(Files.createTempDirectory("pbsim-tls"));
+            options.builder.https(cert.keyStore(), SelfSignedCertificate.password());
+        }
+        long started = System.nanoTime();
+        PortaBillingSimulator sim = options.builder.start();
+        Runtime.getRuntime().addShutdownHook(new Thread(sim::close, "pbsim-shutdown"));
+        System.out.printf("PortaBilling simulator listening on %s (started in %d ms)%n", sim.baseUrl(),
+                (System.nanoTime() - started) / 1_000_000);
+        System.out.printf("  API:         POST %s/rest/<Service>/<method>, e.g. %s/rest/Session/login%n", sim.baseUrl(), sim.baseUrl());
+        System.out.printf("  login:       %s / %s%n", PortaBillingSimulator.DEMO_LOGIN, PortaBillingSimulator.DEMO_PASSWORD);
+        System.out.printf("  API token:   %s / %s%n", PortaBillingSimulator.DEMO_TOKEN_LOGIN, PortaBillingSimulator.DEMO_API_TOKEN);
+        System.out.printf("  records:     %d customers, %d accounts%n", sim.customerCount(), sim.accountCount());
+        if (cert != null) {
+            Path trust = cert.trustStoreFile();
+            System.out.printf("  trust store: %s (PKCS12, password %s)%n", trust, new String(SelfSignedCertificate.password()));
+        }
+        System.out.println("Stop with Ctrl+C.");
+        new CountDownLatch(1).await();
+    }
+
+    static Options parse(String[] args) {
+        Options o = new Options();
+        int customers = 0;
+        int accounts = 0;
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            switch (a) {
+                case "--port":
+                    o.builder.port(intArg(args, ++i, a));
+                    break;
+                case "--customers":
+                    customers = intArg(args, ++i, a);
+                    break;
+                case "--accounts":
+                    accounts = intArg(args, ++i, a);
+                    break;
+                case "--token-lifetime":
+                    o.builder.tokenLifetime(Duration.ofSeconds(intArg(args, ++i, a)));
+                    break;
+                case "--no-demo":
+                    o.demo = false;
+                    break;
+                case "--https":
+                    o.https = true;
+                    break;
+                case "--help":
+                case "-h":
+                    o.help = true;
+                    break;
+                default:
+                    throw new IllegalArgumentException("Unknown option: " + a);
+            }
+        }
+        if (o.demo) {
+            o.builder.demoData();
+        }
+        o.builder.seedCustomers(customers).seedAccounts(accounts);
+        return o;
+    }
+
+    private static int intArg(String[] args, int i, String option) {
+        if (i >= args.length) {
+            throw new IllegalArgumentException(option + " needs a number");
+        }
+        try {
+            return Integer.parseInt(args[i]);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(option + " needs a number, got '" + args[i] + "'");
+        }
+    }
+
+    private static void usage() {
+        System.out.println("Usage: java -jar portabilling-simulator-standalone.jar [options]\n"
+                + "  --port N                 port on 127.0.0.1 (default " + DEFAULT_PORT + ", 0 = any free port)\n"
+                + "  --customers N            seed N customers \"Customer 000001\"...\n"
+                + "  --accounts N             seed N accounts spread over the customers\n"
+                + "  --token-lifetime SECONDS access token lifetime (default 172800)\n"
+                + "  --no-demo                start without the demo customers and accounts\n"
+                + "  --https                  serve HTTPS with a fresh self-signed certificate for 127.0.0.1");
+    }
+}
