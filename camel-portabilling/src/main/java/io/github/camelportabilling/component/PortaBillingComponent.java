@@ -1,0 +1,176 @@
+package io.github.camelportabilling.component;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.camelportabilling.component.internal.KnownMethods;
+import org.apache.camel.Endpoint;
+import org.apache.camel.SSLContextParametersAware;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.annotations.Component;
+import org.apache.camel.support.HealthCheckComponent;
+import org.apache.camel.support.service.ServiceHelper;
+import org.apache.camel.util.PropertiesHelper;
+import org.apache.camel.util.URISupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@code portabilling:} component. Keeps one {@link PortaBillingSession} per server, realm and login (and
+ * credential), shared by all its endpoints, and logs them out when it stops.
+ */
+@Component("portabilling")
+public class PortaBillingComponent extends HealthCheckComponent implements SSLContextParametersAware {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PortaBillingComponent.class);
+
+    @Metadata
+    private PortaBillingConfiguration configuration = new PortaBillingConfiguration();
+
+    @Metadata(label = "security", defaultValue = "false")
+    private boolean useGlobalSslContextParameters;
+
+    private final Map<String, PortaBillingSession> sessions = new ConcurrentHashMap<>();
+    private final Set<PortaBillingSession> startedSessions = ConcurrentHashMap.newKeySet();
+    private final Set<String> warnedMethods = ConcurrentHashMap.newKeySet();
+    private volatile ObjectMapper defaultMapper;
+
+    @Override
+    protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
+        String[] path = remaining.split("/", -1);
+        if (path.length != 2 || path[0].isBlank() || path[1].isBlank()) {
+            throw new IllegalArgumentException(
+                    "Invalid PortaBilling URI " + URISupport.sanitizeUri(uri)
+                                               + ": expected portabilling:<Service>/<recordType>"
+                                               + " (e.g. portabilling:Account/account), got '" + remaining + "'");
+        }
+        PortaBillingConfiguration config = configuration != null ? configuration.copy() : new PortaBillingConfiguration();
+        PortaBillingEndpoint endpoint = new PortaBillingEndpoint(uri, this, config);
+        endpoint.setService(path[0]);
+        endpoint.setRecordType(path[1]);
+        Map<String, Object> filters = PropertiesHelper.extractProperties(parameters, "filter.");
+        endpoint.getFilter().putAll(filters);
+        setProperties(endpoint, parameters);
+        if (config.getSslContextParameters() == null) {
+            config.setSslContextParameters(retrieveGlobalSslContextParameters());
+        }
+        endpoint.validate();
+        return endpoint;
+    }
+
+    /**
+     * The session for these connection options: the configured bean, or the component's shared one for the same
+     * server, realm, login and credential.
+     */
+    PortaBillingSession sessionFor(PortaBillingConfiguration config, PortaBillingEndpoint endpoint) {
+        PortaBillingSession session = config.getSession();
+        if (session == null) {
+            String key = PortaBillingSession.keyOf(config);
+            session = sessions.computeIfAbsent(key, k -> new PortaBillingSession(config));
+            warnIfSettingsDiffer(session, config, endpoint);
+        }
+        if (session.getCamelContext() == null) {
+            session.setCamelContext(getCamelContext());
+        }
+        synchronized (startedSessions) {
+            if (!startedSessions.contains(session)) {
+                ServiceHelper.startService(session);
+                startedSessions.add(session);
+            }
+        }
+        return session;
+    }
+
+    private static void warnIfSettingsDiffer(PortaBillingSession session, PortaBillingConfiguration config,
+                                             PortaBillingEndpoint endpoint) {
+        PortaBillingConfiguration used = session.getConfiguration();
+        List<String> differing = new java.util.ArrayList<>();
+        if (used.getConnectTimeout() != config.getConnectTimeout()) {
+            differing.add("connectTimeout");
+        }
+        if (used.getResponseTimeout() != config.getResponseTimeout()) {
+            differing.add("responseTimeout");
+        }
+        if (used.getMaxConnections() != config.getMaxConnections()) {
+            differing.add("maxConnections");
+        }
+        if (used.getMaxRetries() != config.getMaxRetries()) {
+            differing.add("maxRetries");
+        }
+        if (used.getRetryBackoff() != config.getRetryBackoff()) {
+            differing.add("retryBackoff");
+        }
+        if (used.getMaxRetryAfter() != config.getMaxRetryAfter()) {
+            differing.add("maxRetryAfter");
+        }
+        if (!Objects.equals(used.getSslContextParameters(), config.getSslContextParameters())) {
+            differing.add("sslContextParameters");
+        }
+        if (!differing.isEmpty()) {
+            LOG.warn("{} shares the session {} with an endpoint that set other values of {}: the session keeps the"
+                     + " first endpoint's values. Set these options on the component to use one value everywhere.",
+                    endpoint, session, differing);
+        }
+    }
+
+    /** Logs a "did you mean" hint once per unknown method name; newer servers do have methods the list lacks. */
+    void warnOnceIfUnknown(String service, String method) {
+        KnownMethods known = KnownMethods.get();
+        if (!known.isKnown(service, method) && warnedMethods.add(service + "/" + method)) {
+            List<String> suggestions = known.suggestionsFor(service, method);
+            LOG.warn("PortaBilling method {}/{} is not in the list of {} known methods (it may be newer than the"
+                     + " list){}",
+                    service, method, known.size(),
+                    suggestions.isEmpty() ? "" : ": did you mean " + String.join(" or ", suggestions) + "?");
+        }
+    }
+
+    ObjectMapper defaultMapper() {
+        ObjectMapper mapper = defaultMapper;
+        if (mapper == null) {
+            Set<ObjectMapper> bound = getCamelContext().getRegistry().findByType(ObjectMapper.class);
+            mapper = bound.size() == 1 ? bound.iterator().next() : new ObjectMapper();
+            defaultMapper = mapper;
+        }
+        return mapper;
+    }
+
+    /** The sessions this component has started, for health checks and the dev console. */
+    public Set<PortaBillingSession> getSessions() {
+        return Set.copyOf(startedSessions);
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        for (PortaBillingSession session : startedSessions) {
+            ServiceHelper.stopService(session);
+        }
+        startedSessions.clear();
+        sessions.clear();
+        super.doStop();
+    }
+
+    public PortaBillingConfiguration getConfiguration() {
+        return configuration;
+    }
+
+    /** The connection options shared by every endpoint of this component. */
+    public void setConfiguration(PortaBillingConfiguration configuration) {
+        this.configuration = configuration;
+    }
+
+    @Override
+    public boolean isUseGlobalSslContextParameters() {
+        return useGlobalSslContextParameters;
+    }
+
+    /** Use the CamelContext's global SSL context parameters when no sslContextParameters are set. */
+    @Override
+    public void setUseGlobalSslContextParameters(boolean useGlobalSslContextParameters) {
+        this.useGlobalSslContextParameters = useGlobalSslContextParameters;
+    }
+}

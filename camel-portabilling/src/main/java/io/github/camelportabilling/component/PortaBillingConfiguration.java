@@ -1,0 +1,262 @@
+package io.github.camelportabilling.component;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.camel.RuntimeCamelException;
+import org.apache.camel.spi.Configurer;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriParams;
+import org.apache.camel.support.jsse.SSLContextParameters;
+
+/**
+ * The connection options: where the server is, who logs in, and how the HTTP client behaves. Settable on the component
+ * (shared by every endpoint) and on each endpoint.
+ */
+@Configurer
+@UriParams
+public class PortaBillingConfiguration implements Cloneable {
+
+    @UriParam(label = "common")
+    @Metadata(description = "Host name of the PortaBilling web server (no scheme, no port). Required unless a session"
+                            + " bean is given.")
+    private String host;
+
+    @UriParam(label = "common")
+    @Metadata(description = "TCP port; 0 (the default) means the realm's port: admin 443, reseller 8442,"
+                            + " customer 8444, account 8445.",
+              defaultValue = "0")
+    private int port;
+
+    @UriParam(label = "common", defaultValue = "admin", enums = "admin,reseller,customer,account")
+    @Metadata(description = "The realm the login belongs to; it picks the default port.")
+    private PortaBillingRealm realm = PortaBillingRealm.admin;
+
+    @UriParam(label = "security", defaultValue = "true")
+    @Metadata(description = "Use HTTPS (the default). Set to false only for the simulator or a trusted network; a"
+                            + " warning is logged when it is off.")
+    private boolean useHttps = true;
+
+    @UriParam(label = "security")
+    @Metadata(description = "The user name to log in with (Session/login).")
+    private String login;
+
+    @UriParam(label = "security", secret = true)
+    @Metadata(description = "The password of the login. A password or an API token is required.", secret = true)
+    private String password;
+
+    @UriParam(label = "security", secret = true)
+    @Metadata(description = "The API token of the login, used instead of a password.", secret = true)
+    private String token;
+
+    @UriParam(label = "security")
+    @Metadata(description = "TLS settings (trust store, key store, protocols) for HTTPS. Without them the JVM's default"
+                            + " trust store is used and host names are verified.")
+    private SSLContextParameters sslContextParameters;
+
+    @UriParam(label = "advanced", defaultValue = "10000")
+    @Metadata(description = "Milliseconds to wait for a TCP connection to the server.")
+    private int connectTimeout = 10_000;
+
+    @UriParam(label = "advanced", defaultValue = "30000")
+    @Metadata(description = "Milliseconds to wait for the server's answer (socket read timeout) before the call fails"
+                            + " with a PortaBillingTimeoutException.")
+    private int responseTimeout = 30_000;
+
+    @UriParam(label = "advanced", defaultValue = "20")
+    @Metadata(description = "Size of the HTTP connection pool, which is also the cap on calls in flight to the server"
+                            + " (callers beyond it wait for a free connection). PortaBilling stops getting faster above"
+                            + " about 20 parallel calls.")
+    private int maxConnections = 20;
+
+    @UriParam(label = "advanced")
+    @Metadata(description = "Send calls in the legacy form encoding (auth_info with the session id, params as JSON"
+                            + " text) for old servers that do not accept JSON bodies with a Bearer token.")
+    private boolean legacyAuth;
+
+    @UriParam(label = "advanced", defaultValue = "3")
+    @Metadata(description = "How many times a call is tried again after a transient failure: a connection that could"
+                            + " not be opened, 429, 503 with Retry-After (any method), or 502/503/504 and a dropped"
+                            + " connection (methods that only read). A call that may have been executed, such as a"
+                            + " create whose answer was lost, is never replayed. 0 disables retries.")
+    private int maxRetries = 3;
+
+    @UriParam(label = "advanced", defaultValue = "200")
+    @Metadata(description = "Base delay in milliseconds of the exponential backoff between retries (doubled each"
+                            + " retry, with jitter).")
+    private long retryBackoff = 200;
+
+    @UriParam(label = "advanced", defaultValue = "10000")
+    @Metadata(description = "Ceiling in milliseconds on a server's Retry-After: a longer wait is not honoured and the"
+                            + " call fails at once instead of blocking the route.")
+    private long maxRetryAfter = 10_000;
+
+    @UriParam(label = "advanced")
+    @Metadata(description = "A shared PortaBillingSession bean to use instead of the one the component keeps for this"
+                            + " host, port and login. Autowired when exactly one is bound.",
+              autowired = true)
+    private PortaBillingSession session;
+
+    @UriParam(label = "advanced")
+    @Metadata(description = "The Jackson ObjectMapper used to turn POJO bodies into params. Autowired when exactly one"
+                            + " is bound; the answers are always read with the component's own settings so that"
+                            + " numbers and flags keep their JSON types.",
+              autowired = true)
+    private ObjectMapper objectMapper;
+
+    public String getHost() {
+        return host;
+    }
+
+    public void setHost(String host) {
+        this.host = host;
+    }
+
+    public int getPort() {
+        return port;
+    }
+
+    public void setPort(int port) {
+        this.port = port;
+    }
+
+    public PortaBillingRealm getRealm() {
+        return realm;
+    }
+
+    public void setRealm(PortaBillingRealm realm) {
+        this.realm = realm;
+    }
+
+    public boolean isUseHttps() {
+        return useHttps;
+    }
+
+    public void setUseHttps(boolean useHttps) {
+        this.useHttps = useHttps;
+    }
+
+    public String getLogin() {
+        return login;
+    }
+
+    public void setLogin(String login) {
+        this.login = login;
+    }
+
+    public String getPassword() {
+        return password;
+    }
+
+    public void setPassword(String password) {
+        this.password = password;
+    }
+
+    public String getToken() {
+        return token;
+    }
+
+    public void setToken(String token) {
+        this.token = token;
+    }
+
+    public SSLContextParameters getSslContextParameters() {
+        return sslContextParameters;
+    }
+
+    public void setSslContextParameters(SSLContextParameters sslContextParameters) {
+        this.sslContextParameters = sslContextParameters;
+    }
+
+    public int getConnectTimeout() {
+        return connectTimeout;
+    }
+
+    public void setConnectTimeout(int connectTimeout) {
+        this.connectTimeout = connectTimeout;
+    }
+
+    public int getResponseTimeout() {
+        return responseTimeout;
+    }
+
+    public void setResponseTimeout(int responseTimeout) {
+        this.responseTimeout = responseTimeout;
+    }
+
+    public int getMaxConnections() {
+        return maxConnections;
+    }
+
+    public void setMaxConnections(int maxConnections) {
+        this.maxConnections = maxConnections;
+    }
+
+    public boolean isLegacyAuth() {
+        return legacyAuth;
+    }
+
+    public void setLegacyAuth(boolean legacyAuth) {
+        this.legacyAuth = legacyAuth;
+    }
+
+    public int getMaxRetries() {
+        return maxRetries;
+    }
+
+    public void setMaxRetries(int maxRetries) {
+        this.maxRetries = maxRetries;
+    }
+
+    public long getRetryBackoff() {
+        return retryBackoff;
+    }
+
+    public void setRetryBackoff(long retryBackoff) {
+        this.retryBackoff = retryBackoff;
+    }
+
+    public long getMaxRetryAfter() {
+        return maxRetryAfter;
+    }
+
+    public void setMaxRetryAfter(long maxRetryAfter) {
+        this.maxRetryAfter = maxRetryAfter;
+    }
+
+    public PortaBillingSession getSession() {
+        return session;
+    }
+
+    public void setSession(PortaBillingSession session) {
+        this.session = session;
+    }
+
+    public ObjectMapper getObjectMapper() {
+        return objectMapper;
+    }
+
+    public void setObjectMapper(ObjectMapper objectMapper) {
+        this.objectMapper = objectMapper;
+    }
+
+    /** The port actually used: the explicit one, else the realm's. */
+    public int effectivePort() {
+        return port > 0 ? port : realm.defaultPort();
+    }
+
+    public PortaBillingConfiguration copy() {
+        try {
+            return (PortaBillingConfiguration) super.clone();
+        } catch (CloneNotSupportedException e) {
+            throw new RuntimeCamelException(e);
+        }
+    }
+
+    /** Never shows the password or token, only whether they are set. */
+    @Override
+    public String toString() {
+        return "PortaBillingConfiguration[host=" + host + ", port=" + effectivePort() + ", realm=" + realm
+               + ", useHttps=" + useHttps + ", login=" + login + ", password=" + (password != null ? "***" : "none")
+               + ", token=" + (token != null ? "***" : "none") + ", legacyAuth=" + legacyAuth + "]";
+    }
+}

@@ -1,0 +1,183 @@
+package io.github.camelportabilling.component;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.camelportabilling.component.internal.ListAnswer;
+import io.github.camelportabilling.component.internal.ListPager;
+import io.github.camelportabilling.component.internal.MethodNames;
+import io.github.camelportabilling.component.internal.PagingIterator;
+import io.github.camelportabilling.component.internal.RequestParams;
+import io.github.camelportabilling.component.internal.WireFormat;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.support.DefaultProducer;
+
+/**
+ * Runs one operation per message: builds the params from the body, calls the method through the shared session, and
+ * puts the answer on the message as the operation documents.
+ */
+public class PortaBillingProducer extends DefaultProducer {
+
+    private final PortaBillingEndpoint endpoint;
+    private final String service;
+    private final String recordType;
+    private final String idKey;
+    private final ObjectMapper jsonMapper = new WireFormat().mapper();
+    private PortaBillingSession session;
+    private ObjectMapper pojoMapper;
+
+    public PortaBillingProducer(PortaBillingEndpoint endpoint) {
+        super(endpoint);
+        this.endpoint = endpoint;
+        this.service = endpoint.getService();
+        this.recordType = endpoint.getRecordType();
+        this.idKey = endpoint.effectiveIdKey();
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        session = endpoint.getSession();
+        pojoMapper = endpoint.pojoMapper();
+    }
+
+    @Override
+    public void process(Exchange exchange) throws Exception {
+        Message message = exchange.getMessage();
+        PortaBillingOperation operation = operation(message);
+        String method = method(message, operation);
+        Map<String, Object> params = RequestParams.fromBody(message.getBody(), operation, recordType, pojoMapper, jsonMapper);
+        switch (operation) {
+            case create, update -> {
+                Map<String, Object> answer = session.call(service, method, params);
+                message.setBody(answer);
+                message.setHeader(PortaBillingConstants.ID, RequestParams.idValue(answer.get(idKey)));
+            }
+            case get -> get(message, method, params);
+            case list -> list(message, method, params);
+            case delete, terminate -> {
+                Map<String, Object> answer = session.call(service, method, params);
+                message.setBody(answer);
+                message.setHeader(PortaBillingConstants.ID, RequestParams.idValue(params.get(idKey)));
+            }
+            case call -> message.setBody(session.call(service, method, params));
+            default -> throw new IllegalStateException("Unhandled operation " + operation);
+        }
+    }
+
+    private void get(Message message, String method, Map<String, Object> params) {
+        Map<String, Object> answer = session.call(service, method, params);
+        String key = endpoint.getResponseKey() != null ? endpoint.getResponseKey() : MethodNames.infoKey(recordType);
+        Object record = answer.get(key);
+        if (record == null) {
+            if (!answer.isEmpty() && !answer.containsKey(key)) {
+                throw new PortaBillingException(
+                        "PortaBilling " + service + "/" + method + " answered without '" + key + "' (keys: "
+                                                + answer.keySet() + "); set the responseKey option to the key holding the record",
+                        service, method, null, null, 200, null);
+            }
+            // the API answers {} for a record that does not exist: that is an answer, not an error
+            message.setBody(null);
+            message.setHeader(PortaBillingConstants.FOUND, false);
+            message.removeHeader(PortaBillingConstants.ID);
+            return;
+        }
+        if (!(record instanceof Map<?, ?> info)) {
+            throw new PortaBillingException(
+                    "PortaBilling " + service + "/" + method + " answered an unexpected shape: '" + key + "' is not an"
+                                            + " object",
+                    service, method, null, null, 200, null);
+        }
+        message.setBody(info);
+        message.setHeader(PortaBillingConstants.FOUND, true);
+        message.setHeader(PortaBillingConstants.ID, RequestParams.idValue(info.get(idKey)));
+    }
+
+    private void list(Message message, String method, Map<String, Object> bodyParams) {
+        Map<String, Object> params = new LinkedHashMap<>(endpoint.getFilter());
+        params.putAll(bodyParams);
+        if (endpoint.isIncludeTotal()) {
+            params.putIfAbsent("get_total", 1);
+        }
+        String listKey = endpoint.getResponseKey() != null ? endpoint.getResponseKey() : MethodNames.listKey(recordType);
+        Integer limitHeader = message.getHeader(PortaBillingConstants.LIMIT, Integer.class);
+        Integer offsetHeader = message.getHeader(PortaBillingConstants.OFFSET, Integer.class);
+        if (endpoint.isStreamList()) {
+            int pageSize = limitHeader != null ? limitHeader : endpoint.getPageSize();
+            ListPager pager = new ListPager((offset, limit) -> {
+                Map<String, Object> pageParams = new LinkedHashMap<>(params);
+                pageParams.put("limit", limit);
+                pageParams.put("offset", offset);
+                Map<String, Object> answer = session.call(service, method, pageParams);
+                return new ListPager.Page(ListAnswer.records(answer, listKey, service, method), ListAnswer.total(answer));
+            }, idKey, pageSize);
+            ListPager.Cursor start = new ListPager.Cursor(offsetHeader != null ? offsetHeader : 0, null);
+            ListPager.Result first = pager.fetch(start);
+            setTotal(message, first.total());
+            message.setBody(new PagingIterator(pager, first));
+            return;
+        }
+        if (limitHeader != null) {
+            params.put("limit", limitHeader);
+        } else {
+            params.putIfAbsent("limit", endpoint.getPageSize());
+        }
+        if (offsetHeader != null) {
+            params.put("offset", offsetHeader);
+        } else {
+            params.putIfAbsent("offset", 0);
+        }
+        Map<String, Object> answer = session.call(service, method, params);
+        List<Map<String, Object>> records = ListAnswer.records(answer, listKey, service, method);
+        setTotal(message, ListAnswer.total(answer));
+        message.setBody(records);
+    }
+
+    private static void setTotal(Message message, Long total) {
+        if (total != null) {
+            message.setHeader(PortaBillingConstants.TOTAL, total);
+        } else {
+            message.removeHeader(PortaBillingConstants.TOTAL);
+        }
+    }
+
+    private PortaBillingOperation operation(Message message) {
+        Object header = message.getHeader(PortaBillingConstants.OPERATION);
+        if (header instanceof PortaBillingOperation op) {
+            return op;
+        }
+        if (header != null) {
+            try {
+                return PortaBillingOperation.fromValue(header.toString());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("Header " + PortaBillingConstants.OPERATION + ": " + e.getMessage(), e);
+            }
+        }
+        if (endpoint.getOperation() == null) {
+            throw new IllegalArgumentException("No PortaBilling operation for " + endpoint
+                                               + ": set the operation option or the " + PortaBillingConstants.OPERATION
+                                               + " header");
+        }
+        return endpoint.getOperation();
+    }
+
+    private String method(Message message, PortaBillingOperation operation) {
+        String header = message.getHeader(PortaBillingConstants.METHOD, String.class);
+        if (header != null) {
+            MethodNames.requireValidName("method (header " + PortaBillingConstants.METHOD + ")", header);
+            endpoint.getComponent().warnOnceIfUnknown(service, header);
+            return header;
+        }
+        if (endpoint.getMethod() != null) {
+            return endpoint.getMethod();
+        }
+        if (operation == PortaBillingOperation.call) {
+            throw new IllegalArgumentException("operation=call needs a method: set the method option or the "
+                                               + PortaBillingConstants.METHOD + " header");
+        }
+        return MethodNames.methodFor(operation, recordType);
+    }
+}
