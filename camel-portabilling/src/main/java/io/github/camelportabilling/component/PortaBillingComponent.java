@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.camelportabilling.component.internal.KnownMethods;
 import org.apache.camel.Endpoint;
 import org.apache.camel.SSLContextParametersAware;
+import org.apache.camel.spi.ManagementStrategy;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.HealthCheckComponent;
@@ -36,6 +37,7 @@ public class PortaBillingComponent extends HealthCheckComponent implements SSLCo
 
     private final Map<String, PortaBillingSession> sessions = new ConcurrentHashMap<>();
     private final Set<PortaBillingSession> startedSessions = ConcurrentHashMap.newKeySet();
+    private final Map<PortaBillingSession, Object> managedSessions = new ConcurrentHashMap<>();
     private final Set<String> warnedMethods = ConcurrentHashMap.newKeySet();
     private volatile ObjectMapper defaultMapper;
 
@@ -78,7 +80,9 @@ public class PortaBillingComponent extends HealthCheckComponent implements SSLCo
         }
         synchronized (startedSessions) {
             if (!startedSessions.contains(session)) {
+                // as a context service the session shows up in JMX (type=services) when management is enabled
                 ServiceHelper.startService(session);
+                manage(session);
                 startedSessions.add(session);
             }
         }
@@ -117,6 +121,38 @@ public class PortaBillingComponent extends HealthCheckComponent implements SSLCo
         }
     }
 
+    /**
+     * Shows the session in JMX (type=services) when management is enabled. Sessions start lazily, after Camel's own
+     * registration of services has ended, so they are registered here.
+     */
+    private void manage(PortaBillingSession session) {
+        ManagementStrategy management = getCamelContext().getManagementStrategy();
+        if (management == null || management.getManagementAgent() == null) {
+            return;
+        }
+        try {
+            Object managed = management.getManagementObjectStrategy().getManagedObjectForService(getCamelContext(),
+                    session);
+            if (managed != null && !management.isManaged(managed)) {
+                management.manageObject(managed);
+                managedSessions.put(session, managed);
+            }
+        } catch (Exception e) {
+            LOG.warn("Could not register {} in JMX: {}", session, e.getMessage());
+        }
+    }
+
+    private void unmanage(PortaBillingSession session) {
+        Object managed = managedSessions.remove(session);
+        if (managed != null) {
+            try {
+                getCamelContext().getManagementStrategy().unmanageObject(managed);
+            } catch (Exception e) {
+                LOG.debug("Could not unregister {} from JMX: {}", session, e.getMessage());
+            }
+        }
+    }
+
     /** Logs a "did you mean" hint once per unknown method name; newer servers do have methods the list lacks. */
     void warnOnceIfUnknown(String service, String method) {
         KnownMethods known = KnownMethods.get();
@@ -148,6 +184,7 @@ public class PortaBillingComponent extends HealthCheckComponent implements SSLCo
     protected void doStop() throws Exception {
         for (PortaBillingSession session : startedSessions) {
             ServiceHelper.stopService(session);
+            unmanage(session);
         }
         startedSessions.clear();
         sessions.clear();

@@ -143,6 +143,11 @@ public class PortaBillingEndpoint extends ScheduledPollEndpoint implements Endpo
         return s;
     }
 
+    /** The session if one was already acquired, without acquiring one (for health checks). */
+    PortaBillingSession currentSession() {
+        return session;
+    }
+
     /** The mapper for POJO bodies: the configured or bound one, else the component's. */
     ObjectMapper pojoMapper() {
         return configuration.getObjectMapper() != null ? configuration.getObjectMapper() : getComponent().defaultMapper();

@@ -13,6 +13,8 @@ import io.github.camelportabilling.component.internal.RequestParams;
 import io.github.camelportabilling.component.internal.WireFormat;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.apache.camel.health.HealthCheckHelper;
+import org.apache.camel.health.WritableHealthCheckRepository;
 import org.apache.camel.support.DefaultProducer;
 
 /**
@@ -28,6 +30,8 @@ public class PortaBillingProducer extends DefaultProducer {
     private final ObjectMapper jsonMapper = new WireFormat().mapper();
     private PortaBillingSession session;
     private ObjectMapper pojoMapper;
+    private WritableHealthCheckRepository healthCheckRepository;
+    private PortaBillingProducerHealthCheck healthCheck;
 
     public PortaBillingProducer(PortaBillingEndpoint endpoint) {
         super(endpoint);
@@ -42,6 +46,24 @@ public class PortaBillingProducer extends DefaultProducer {
         super.doStart();
         session = endpoint.getSession();
         pojoMapper = endpoint.pojoMapper();
+        // health checks are optional: only when a registry with a producers repository is present
+        healthCheckRepository = HealthCheckHelper.getHealthCheckRepository(endpoint.getCamelContext(), "producers",
+                WritableHealthCheckRepository.class);
+        if (healthCheckRepository != null) {
+            healthCheck = new PortaBillingProducerHealthCheck(endpoint, endpoint.getId());
+            healthCheck.setEnabled(endpoint.getComponent().isHealthCheckProducerEnabled());
+            healthCheckRepository.addHealthCheck(healthCheck);
+        }
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        if (healthCheckRepository != null && healthCheck != null) {
+            healthCheckRepository.removeHealthCheck(healthCheck);
+            healthCheck = null;
+        }
+        // the session is shared: the component stops it, never a producer
+        super.doStop();
     }
 
     @Override
@@ -54,7 +76,7 @@ public class PortaBillingProducer extends DefaultProducer {
             case create, update -> {
                 Map<String, Object> answer = session.call(service, method, params);
                 message.setBody(answer);
-                message.setHeader(PortaBillingConstants.ID, RequestParams.idValue(answer.get(idKey)));
+                message.setHeader(PortaBillingConstants.ID, answeredId(answer, method));
             }
             case get -> get(message, method, params);
             case list -> list(message, method, params);
@@ -66,6 +88,19 @@ public class PortaBillingProducer extends DefaultProducer {
             case call -> message.setBody(session.call(service, method, params));
             default -> throw new IllegalStateException("Unhandled operation " + operation);
         }
+    }
+
+    /** The id in a create/update answer; absent is allowed (other methods answer success), a non-id is not. */
+    private Long answeredId(Map<String, Object> answer, String method) {
+        Object value = answer.get(idKey);
+        Long id = RequestParams.idValue(value);
+        if (value != null && id == null) {
+            throw new PortaBillingException(
+                    "PortaBilling " + service + "/" + method + " answered an unexpected shape: '" + idKey + "' is "
+                                            + value.getClass().getSimpleName() + " '" + value + "', not an id",
+                    service, method, null, null, 200, null);
+        }
+        return id;
     }
 
     private void get(Message message, String method, Map<String, Object> params) {
@@ -103,8 +138,8 @@ public class PortaBillingProducer extends DefaultProducer {
             params.putIfAbsent("get_total", 1);
         }
         String listKey = endpoint.getResponseKey() != null ? endpoint.getResponseKey() : MethodNames.listKey(recordType);
-        Integer limitHeader = message.getHeader(PortaBillingConstants.LIMIT, Integer.class);
-        Integer offsetHeader = message.getHeader(PortaBillingConstants.OFFSET, Integer.class);
+        Integer limitHeader = intHeader(message, PortaBillingConstants.LIMIT);
+        Integer offsetHeader = intHeader(message, PortaBillingConstants.OFFSET);
         if (endpoint.isStreamList()) {
             int pageSize = limitHeader != null ? limitHeader : endpoint.getPageSize();
             ListPager pager = new ListPager((offset, limit) -> {
@@ -134,6 +169,21 @@ public class PortaBillingProducer extends DefaultProducer {
         List<Map<String, Object>> records = ListAnswer.records(answer, listKey, service, method);
         setTotal(message, ListAnswer.total(answer));
         message.setBody(records);
+    }
+
+    private static Integer intHeader(Message message, String name) {
+        Object value = message.getHeader(name);
+        if (value == null || value instanceof Integer) {
+            return (Integer) value;
+        }
+        if (value instanceof Number n && n.longValue() == n.intValue()) {
+            return n.intValue();
+        }
+        try {
+            return Integer.valueOf(value.toString().strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("Header " + name + " must be a whole number, got '" + value + "'", e);
+        }
     }
 
     private static void setTotal(Message message, Long total) {

@@ -15,6 +15,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import javax.net.ssl.SSLContext;
 
 import io.github.camelportabilling.component.internal.AccessToken;
+import io.github.camelportabilling.component.internal.CallStatistics;
 import io.github.camelportabilling.component.internal.ApiResponse;
 import io.github.camelportabilling.component.internal.HttpTransport;
 import io.github.camelportabilling.component.internal.LoginAnswer;
@@ -23,6 +24,9 @@ import io.github.camelportabilling.component.internal.RetryPolicy;
 import io.github.camelportabilling.component.internal.WireFormat;
 import org.apache.camel.CamelContext;
 import org.apache.camel.CamelContextAware;
+import org.apache.camel.api.management.ManagedAttribute;
+import org.apache.camel.api.management.ManagedOperation;
+import org.apache.camel.api.management.ManagedResource;
 import org.apache.camel.support.service.ServiceSupport;
 import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.core5.http.ConnectionRequestTimeoutException;
@@ -44,6 +48,7 @@ import org.slf4j.LoggerFactory;
  * Can be bound as a bean and referenced with {@code session=#name}; configure it like the component (host, login,
  * password or token, ...). Never exposes a password or token: not in toString, exceptions or logs.
  */
+@ManagedResource(description = "PortaBilling session: logins, refreshes, calls and their outcomes; no secret")
 public class PortaBillingSession extends ServiceSupport implements CamelContextAware {
 
     /** How long a rejected login is remembered, during which no new login is attempted. */
@@ -73,6 +78,8 @@ public class PortaBillingSession extends ServiceSupport implements CamelContextA
     private final LongAdder failedCalls = new LongAdder();
     private final LongAdder retries = new LongAdder();
     private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicInteger consecutiveFailures = new AtomicInteger();
+    private final CallStatistics statistics = new CallStatistics();
 
     /** For bean-style configuration: set the connection options on {@link #getConfiguration()}. */
     public PortaBillingSession() {
@@ -102,10 +109,12 @@ public class PortaBillingSession extends ServiceSupport implements CamelContextA
     }
 
     /** {@code https://host:port}, the server this session talks to. */
+    @ManagedAttribute(description = "The server this session talks to")
     public String getBaseUrl() {
         return (settings.isUseHttps() ? "https" : "http") + "://" + settings.getHost() + ":" + settings.effectivePort();
     }
 
+    @ManagedAttribute(description = "The login of this session")
     public String getLogin() {
         return settings.getLogin();
     }
@@ -136,11 +145,18 @@ public class PortaBillingSession extends ServiceSupport implements CamelContextA
         boolean replayedAfterAuthFault = false;
         int retry = 0;
         while (true) {
-            AccessToken token = validToken();
+            AccessToken token;
+            try {
+                token = validToken();
+            } catch (PortaBillingException e) {
+                throw failed(e);
+            }
             ApiResponse response;
+            long start = System.nanoTime();
             try {
                 response = send(service, method, encode(token, params), bearer(token));
             } catch (IOException e) {
+                recordTransportFailure(service, method, start);
                 long delay = retryPolicy.afterTransportError(++retry, read, e);
                 if (delay == RetryPolicy.GIVE_UP) {
                     throw failed(transportFailure(service, method, e, read));
@@ -151,14 +167,14 @@ public class PortaBillingSession extends ServiceSupport implements CamelContextA
             if (response.status() != 200 && response.status() != 500) {
                 long delay = retryPolicy.afterStatus(++retry, read, response.status(), response.retryAfter());
                 if (delay != RetryPolicy.GIVE_UP) {
+                    recordTransportFailure(service, method, start);
                     pauseBeforeRetry(service, method, delay, "HTTP " + response.status());
                     continue;
                 }
             }
             try {
-                return wire.decode(service, method, response, this::redact);
+                return decode(service, method, response, start);
             } catch (PortaBillingException e) {
-                lastFault = e.getFaultCode() != null ? e.getFaultCode() : "HTTP " + e.getHttpStatus();
                 if (!e.isAuthFault()) {
                     throw failed(e);
                 }
@@ -190,14 +206,74 @@ public class PortaBillingSession extends ServiceSupport implements CamelContextA
     }
 
     /** Whether the session currently holds a token it believes valid (no API call is made). */
+    @ManagedAttribute(description = "Whether the session holds a token it believes valid")
     public boolean isLoggedIn() {
         AccessToken token = current;
         return token != null && !token.isStale(System.currentTimeMillis());
     }
 
     /** Whether the last login attempt was rejected by the server (wrong credentials, lockout). */
+    @ManagedAttribute(description = "Whether the last login attempt was rejected by the server")
     public boolean isLoginRejected() {
         return rejectedLogin != null;
+    }
+
+    /** Calls in a row that got no answer from the API itself (transport failures, proxy errors). */
+    @ManagedAttribute(description = "Calls in a row that got no answer from the API itself")
+    public int getConsecutiveFailures() {
+        return consecutiveFailures.get();
+    }
+
+    @ManagedAttribute(description = "Successful logins")
+    public long getLogins() {
+        return logins.sum();
+    }
+
+    @ManagedAttribute(description = "Successful token refreshes")
+    public long getRefreshes() {
+        return refreshes.sum();
+    }
+
+    @ManagedAttribute(description = "Calls rejected for authentication (each followed by one re-login and replay)")
+    public long getAuthFaults() {
+        return authFaults.sum();
+    }
+
+    @ManagedAttribute(description = "API calls sent, retries and replays included")
+    public long getCalls() {
+        return calls.sum();
+    }
+
+    @ManagedAttribute(description = "Calls that ended in an exception for the caller")
+    public long getFailedCalls() {
+        return failedCalls.sum();
+    }
+
+    @ManagedAttribute(description = "Calls tried again by the retry policy")
+    public long getRetries() {
+        return retries.sum();
+    }
+
+    @ManagedAttribute(description = "Calls waiting for an answer now")
+    public int getInFlight() {
+        return inFlight.get();
+    }
+
+    @ManagedAttribute(description = "The last faultcode or error seen")
+    public String getLastFault() {
+        return lastFault;
+    }
+
+    /** Calls per Service/method and outcome (ok, fault, error) with mean and max latency. */
+    public Map<String, Map<String, Object>> getCallStatistics() {
+        return statistics.snapshot();
+    }
+
+    @ManagedOperation(description = "Calls per Service/method and outcome (ok, fault, error) with mean and max latency")
+    public String dumpCallStatistics() {
+        StringBuilder out = new StringBuilder();
+        statistics.snapshot().forEach((name, stats) -> out.append(name).append(' ').append(stats).append('\n'));
+        return out.toString();
     }
 
     @Override
@@ -405,9 +481,11 @@ public class PortaBillingSession extends ServiceSupport implements CamelContextA
         int retry = 0;
         while (true) {
             ApiResponse response;
+            long start = System.nanoTime();
             try {
                 response = send(SESSION, method, body, null);
             } catch (IOException e) {
+                recordTransportFailure(SESSION, method, start);
                 // repeating a login or refresh that may have reached the server only creates another session
                 long delay = retryPolicy.afterTransportError(++retry, true, e);
                 if (delay == RetryPolicy.GIVE_UP) {
@@ -419,17 +497,39 @@ public class PortaBillingSession extends ServiceSupport implements CamelContextA
             if (response.status() != 200 && response.status() != 500) {
                 long delay = retryPolicy.afterStatus(++retry, true, response.status(), response.retryAfter());
                 if (delay != RetryPolicy.GIVE_UP) {
+                    recordTransportFailure(SESSION, method, start);
                     pauseBeforeRetry(SESSION, method, delay, "HTTP " + response.status());
                     continue;
                 }
             }
-            try {
-                return wire.decode(SESSION, method, response, this::redact);
-            } catch (PortaBillingException e) {
-                lastFault = e.getFaultCode() != null ? e.getFaultCode() : "HTTP " + e.getHttpStatus();
-                throw e;
-            }
+            return decode(SESSION, method, response, start);
         }
+    }
+
+    /** Reads an answer and counts its outcome; an answer from the API itself proves the server is reachable. */
+    private Map<String, Object> decode(String service, String method, ApiResponse response, long startNanos) {
+        try {
+            Map<String, Object> answer = wire.decode(service, method, response, this::redact);
+            statistics.record(service, method, CallStatistics.Outcome.ok, System.nanoTime() - startNanos);
+            consecutiveFailures.set(0);
+            return answer;
+        } catch (PortaBillingException e) {
+            boolean fault = e.getFaultCode() != null;
+            statistics.record(service, method, fault ? CallStatistics.Outcome.fault : CallStatistics.Outcome.error,
+                    System.nanoTime() - startNanos);
+            lastFault = fault ? e.getFaultCode() : "HTTP " + e.getHttpStatus();
+            if (fault) {
+                consecutiveFailures.set(0);
+            } else {
+                consecutiveFailures.incrementAndGet();
+            }
+            throw e;
+        }
+    }
+
+    private void recordTransportFailure(String service, String method, long startNanos) {
+        statistics.record(service, method, CallStatistics.Outcome.error, System.nanoTime() - startNanos);
+        consecutiveFailures.incrementAndGet();
     }
 
     private ApiResponse send(String service, String method, HttpEntity body, String bearer) throws IOException {

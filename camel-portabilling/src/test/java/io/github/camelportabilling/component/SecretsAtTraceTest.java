@@ -70,6 +70,20 @@ class SecretsAtTraceTest extends SimulatorTestSupport {
             texts.add(session.getConfiguration().toString());
         }
         texts.add(component.getConfiguration().toString());
+        PortaBillingDevConsole console = new PortaBillingDevConsole();
+        console.setCamelContext(context);
+        console.start();
+        texts.add(String.valueOf(console.call(org.apache.camel.console.DevConsole.MediaType.TEXT)));
+        texts.add(String.valueOf(console.call(org.apache.camel.console.DevConsole.MediaType.JSON)));
+        PortaBillingEndpoint endpoint = context.getEndpoint("portabilling:Account/account?operation=get",
+                PortaBillingEndpoint.class);
+        org.apache.camel.health.HealthCheck.Result health
+                = new PortaBillingProducerHealthCheck(endpoint, "secrets").call();
+        texts.add(String.valueOf(health.getDetails()));
+        texts.add(String.valueOf(health.getMessage().orElse("")));
+        for (PortaBillingSession session : component.getSessions()) {
+            texts.add(session.dumpCallStatistics());
+        }
         texts.add(context.getEndpoint("portabilling:Account/account?operation=get&password=" + URI_PASSWORD).toString());
         context.stop();
 

@@ -14,9 +14,12 @@ public record AccessToken(String accessToken, String refreshToken, String sessio
     /** No expiry known (old servers): the token is used until the server rejects it. */
     public static final long NO_EXPIRY = Long.MAX_VALUE;
 
-    /** Longest head start for a refresh; shorter lifetimes refresh a quarter before expiry. */
+    /** Longest head start for a refresh; shorter lifetimes refresh a third of the lifetime before expiry. */
     private static final long MAX_REFRESH_AHEAD_MILLIS = 60_000;
-    /** Longest safety margin before expiry; shorter lifetimes use a tenth of the lifetime. */
+    /**
+     * Longest safety margin before expiry; shorter lifetimes stop using a token a fifth of the lifetime before
+     * expiry, so that a call still in a queue does not reach the server with an expired token.
+     */
     private static final long MAX_STALE_AHEAD_MILLIS = 5_000;
 
     public static AccessToken of(String accessToken, String refreshToken, String sessionId, long issuedAtMillis,
@@ -25,8 +28,8 @@ public record AccessToken(String accessToken, String refreshToken, String sessio
             return new AccessToken(accessToken, refreshToken, sessionId, issuedAtMillis, NO_EXPIRY, NO_EXPIRY, NO_EXPIRY);
         }
         long lifetime = Math.max(0, expiresAtMillis - issuedAtMillis);
-        long refreshAt = expiresAtMillis - Math.min(lifetime / 4, MAX_REFRESH_AHEAD_MILLIS);
-        long staleAt = expiresAtMillis - Math.min(lifetime / 10, MAX_STALE_AHEAD_MILLIS);
+        long refreshAt = expiresAtMillis - Math.min(lifetime / 3, MAX_REFRESH_AHEAD_MILLIS);
+        long staleAt = expiresAtMillis - Math.min(lifetime / 5, MAX_STALE_AHEAD_MILLIS);
         return new AccessToken(accessToken, refreshToken, sessionId, issuedAtMillis, expiresAtMillis, refreshAt, staleAt);
     }
 

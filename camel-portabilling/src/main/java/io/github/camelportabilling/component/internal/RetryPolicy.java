@@ -10,6 +10,8 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.concurrent.ThreadLocalRandom;
 
+import javax.net.ssl.SSLException;
+
 import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.core5.http.ConnectionRequestTimeoutException;
 
@@ -68,7 +70,8 @@ public final class RetryPolicy {
      * @return milliseconds to wait before the retry, or {@link #GIVE_UP}
      */
     public long afterTransportError(int retryNumber, boolean read, IOException error) {
-        if (retryNumber > maxRetries) {
+        if (retryNumber > maxRetries || error instanceof SSLException) {
+            // an untrusted certificate or a failed handshake is not transient
             return GIVE_UP;
         }
         if (neverSent(error)) {

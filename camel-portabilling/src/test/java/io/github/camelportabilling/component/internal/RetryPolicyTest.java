@@ -56,6 +56,12 @@ class RetryPolicyTest {
     }
 
     @Test
+    void tlsFailuresAreNeverRetried() {
+        assertThat(policy.afterTransportError(1, true, new javax.net.ssl.SSLHandshakeException("PKIX path")))
+                .isEqualTo(RetryPolicy.GIVE_UP);
+    }
+
+    @Test
     void readTimeoutsAreNotRetriedBecauseTheServerIsHung() {
         assertThat(policy.afterTransportError(1, true, new SocketTimeoutException("Read timed out")))
                 .isEqualTo(RetryPolicy.GIVE_UP);
