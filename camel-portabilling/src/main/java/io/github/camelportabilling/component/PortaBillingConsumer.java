@@ -167,8 +167,14 @@ public class PortaBillingConsumer extends ScheduledBatchPollingConsumer {
         if (page.last()) {
             cycles++;
             long millis = (System.nanoTime() - cycleStartNanos) / 1_000_000;
-            LOG.info("{}: cycle {} done, {} records delivered{} in {} ms", endpoint, cycles, cycleDelivered,
-                    cycleTotal != null ? " (total " + cycleTotal + ")" : "", millis);
+            // an incremental consumer with a short delay ends many cycles with nothing new: keep those quiet
+            if (cycleDelivered > 0) {
+                LOG.info("{}: cycle {} done, {} records delivered{} in {} ms", endpoint, cycles, cycleDelivered,
+                        cycleTotal != null ? " (total " + cycleTotal + ")" : "", millis);
+            } else {
+                LOG.debug("{}: cycle {} done, no new records{} in {} ms", endpoint, cycles,
+                        cycleTotal != null ? " (total " + cycleTotal + ")" : "", millis);
+            }
             cycleStartNanos = 0;
             lastPageFull = false;
             if (mode == PortaBillingConsumerMode.full) {
