@@ -6,7 +6,8 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$root"
 mvn -B -q -DskipTests -pl portabilling-simulator,camel-portabilling -am install
-java -jar portabilling-simulator/target/portabilling-simulator-*-standalone.jar --port 18080 > target-jbang-simulator.log 2>&1 &
+mkdir -p tools/jbang-smoke/target
+java -jar portabilling-simulator/target/portabilling-simulator-*-standalone.jar --port 18080 > tools/jbang-smoke/target/simulator.log 2>&1 &
 sim=$!
 trap 'kill $sim' EXIT
 sleep 2
