@@ -143,7 +143,6 @@ public class PortaBillingSession extends ServiceSupport implements CamelContextA
         ensureStarted();
         boolean read = MethodNames.isRead(method);
         boolean replayedAfterAuthFault = false;
-        int retry = 0;
         while (true) {
             AccessToken token;
             try {
@@ -151,29 +150,8 @@ public class PortaBillingSession extends ServiceSupport implements CamelContextA
             } catch (PortaBillingException e) {
                 throw failed(e);
             }
-            ApiResponse response;
-            long start = System.nanoTime();
             try {
-                response = send(service, method, encode(token, params), bearer(token));
-            } catch (IOException e) {
-                recordTransportFailure(service, method, start);
-                long delay = retryPolicy.afterTransportError(++retry, read, e);
-                if (delay == RetryPolicy.GIVE_UP) {
-                    throw failed(transportFailure(service, method, e, read));
-                }
-                pauseBeforeRetry(service, method, delay, e.getClass().getSimpleName());
-                continue;
-            }
-            if (response.status() != 200 && response.status() != 500) {
-                long delay = retryPolicy.afterStatus(++retry, read, response.status(), response.retryAfter());
-                if (delay != RetryPolicy.GIVE_UP) {
-                    recordTransportFailure(service, method, start);
-                    pauseBeforeRetry(service, method, delay, "HTTP " + response.status());
-                    continue;
-                }
-            }
-            try {
-                return decode(service, method, response, start);
+                return sendWithRetries(service, method, encode(token, params), bearer(token), read);
             } catch (PortaBillingException e) {
                 if (!e.isAuthFault()) {
                     throw failed(e);
@@ -476,33 +454,42 @@ public class PortaBillingSession extends ServiceSupport implements CamelContextA
         return token;
     }
 
-    /** A Session call without a token, with the retry policy for transport failures. */
+    /** A Session call without a token; repeating a login or refresh at worst opens another session. */
     private Map<String, Object> sessionCall(String method, HttpEntity body) {
+        return sendWithRetries(SESSION, method, body, null, true);
+    }
+
+    /**
+     * Sends one call, tries it again as the retry policy allows, and reads the answer.
+     *
+     * @throws PortaBillingException a fault, an unreadable answer, or a transport failure that is not retried
+     */
+    private Map<String, Object> sendWithRetries(String service, String method, HttpEntity body, String bearer,
+                                                boolean read) {
         int retry = 0;
         while (true) {
-            ApiResponse response;
             long start = System.nanoTime();
+            ApiResponse response;
             try {
-                response = send(SESSION, method, body, null);
+                response = send(service, method, body, bearer);
             } catch (IOException e) {
-                recordTransportFailure(SESSION, method, start);
-                // repeating a login or refresh that may have reached the server only creates another session
-                long delay = retryPolicy.afterTransportError(++retry, true, e);
+                recordTransportFailure(service, method, start);
+                long delay = retryPolicy.afterTransportError(++retry, read, e);
                 if (delay == RetryPolicy.GIVE_UP) {
-                    throw transportFailure(SESSION, method, e, true);
+                    throw transportFailure(service, method, e, read);
                 }
-                pauseBeforeRetry(SESSION, method, delay, e.getClass().getSimpleName());
+                pauseBeforeRetry(service, method, delay, e.getClass().getSimpleName());
                 continue;
             }
             if (response.status() != 200 && response.status() != 500) {
-                long delay = retryPolicy.afterStatus(++retry, true, response.status(), response.retryAfter());
+                long delay = retryPolicy.afterStatus(++retry, read, response.status(), response.retryAfter());
                 if (delay != RetryPolicy.GIVE_UP) {
-                    recordTransportFailure(SESSION, method, start);
-                    pauseBeforeRetry(SESSION, method, delay, "HTTP " + response.status());
+                    recordTransportFailure(service, method, start);
+                    pauseBeforeRetry(service, method, delay, "HTTP " + response.status());
                     continue;
                 }
             }
-            return decode(SESSION, method, response, start);
+            return decode(service, method, response, start);
         }
     }
 
