@@ -251,6 +251,30 @@ class PortaBillingSessionTest extends SimulatorTestSupport {
     }
 
     @Test
+    void theOnlySessionBeanBoundIsAutowired() throws Exception {
+        PortaBillingConfiguration settings = new PortaBillingConfiguration();
+        settings.setHost(simulator.host());
+        settings.setPort(simulator.port());
+        settings.setUseHttps(false);
+        settings.setLogin(PortaBillingSimulator.DEMO_TOKEN_LOGIN);
+        settings.setToken(PortaBillingSimulator.DEMO_API_TOKEN);
+        PortaBillingSession bean = new PortaBillingSession(settings);
+        org.apache.camel.impl.DefaultCamelContext other = new org.apache.camel.impl.DefaultCamelContext();
+        other.getRegistry().bind("theSession", bean);
+        other.start();
+        try {
+            long id = anAccount();
+            Exchange out = other.createProducerTemplate().send(GET, e -> e.getMessage().setBody(id));
+            assertThat(out.getException()).isNull();
+            assertThat(bean.getStats().logins()).isEqualTo(1);
+            assertThat(simulator.lastRequest("Session/login").params()).containsEntry("login",
+                    PortaBillingSimulator.DEMO_TOKEN_LOGIN);
+        } finally {
+            other.stop();
+        }
+    }
+
+    @Test
     void stoppingTheContextLogsOut() {
         assertThat(getOnce(GET)).isNull();
         String token = simulator.lastRequest("Account/get_account_info").bearerToken();
