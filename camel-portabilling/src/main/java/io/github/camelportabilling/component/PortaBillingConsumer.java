@@ -18,7 +18,6 @@ import org.apache.camel.Processor;
 import org.apache.camel.spi.StateRepository;
 import org.apache.camel.support.ScheduledBatchPollingConsumer;
 import org.apache.camel.support.service.ServiceHelper;
-import org.apache.camel.util.CastUtils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -105,7 +104,8 @@ public class PortaBillingConsumer extends ScheduledBatchPollingConsumer {
             lastPageFull = false;
             LOG.debug("{}: record {} of the page at offset {} failed; the page will be offered again", endpoint,
                     processed + 1, page.offset());
-            return processed;
+            // the failed exchange was polled too: a page that fails on its first record is not an idle poll
+            return processed + 1;
         }
         advance(page);
         return processed;

@@ -41,21 +41,12 @@ class PortaBillingProducerTest extends SimulatorTestSupport {
         return "acc-" + UUID.randomUUID();
     }
 
-    private static Map<String, Object> accountRecord(long iCustomer, String id) {
-        Map<String, Object> account = new LinkedHashMap<>();
-        account.put("id", id);
-        account.put("billing_model", 1);
-        account.put("i_product", 7);
-        account.put("i_customer", iCustomer);
-        return account;
-    }
-
     @Test
     void createWrapsAFlatRecordIntoAccountInfoAndSetsTheNewId() {
         long customer = newCustomer("Create Co");
         String id = uniqueId();
 
-        Exchange out = send(ACCOUNTS + "?operation=create", accountRecord(customer, id));
+        Exchange out = send(ACCOUNTS + "?operation=create", accountFields(customer, id));
 
         RecordedRequest request = simulator.lastRequest("Account/add_account");
         assertThat(request.params()).containsOnlyKeys("account_info");
@@ -71,7 +62,7 @@ class PortaBillingProducerTest extends SimulatorTestSupport {
     @Test
     void createSendsABodyAlreadyShapedAsTheApiDocumentsAsIsAndBooleansAsFlags() {
         long customer = newCustomer("Shaped Co");
-        Map<String, Object> info = accountRecord(customer, uniqueId());
+        Map<String, Object> info = accountFields(customer, uniqueId());
         info.put("extra", Map.of("nested_flag", false, "list", List.of(true, "Y")));
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("account_info", info);
@@ -288,7 +279,7 @@ class PortaBillingProducerTest extends SimulatorTestSupport {
         String id = uniqueId();
         newAccount(customer, id);
 
-        assertThatThrownBy(() -> send(ACCOUNTS + "?operation=create", accountRecord(customer, id)))
+        assertThatThrownBy(() -> send(ACCOUNTS + "?operation=create", accountFields(customer, id)))
                 .hasCauseInstanceOf(PortaBillingException.class)
                 .cause()
                 .satisfies(t -> {
@@ -307,7 +298,7 @@ class PortaBillingProducerTest extends SimulatorTestSupport {
     @Test
     void aMissingMandatoryFieldFaultNamesTheField() {
         long customer = newCustomer("Missing Co");
-        Map<String, Object> incomplete = accountRecord(customer, uniqueId());
+        Map<String, Object> incomplete = accountFields(customer, uniqueId());
         incomplete.remove("billing_model");
 
         assertThatThrownBy(() -> send(ACCOUNTS + "?operation=create", incomplete))
@@ -320,7 +311,7 @@ class PortaBillingProducerTest extends SimulatorTestSupport {
         simulator.injectFault("Account/add_account", 1, Fault.htmlErrorPage(502));
         long customer = newCustomer("Proxy Co");
 
-        assertThatThrownBy(() -> send(ACCOUNTS + "?operation=create", accountRecord(customer, uniqueId())))
+        assertThatThrownBy(() -> send(ACCOUNTS + "?operation=create", accountFields(customer, uniqueId())))
                 .cause().isInstanceOf(PortaBillingException.class)
                 .satisfies(t -> {
                     PortaBillingException e = (PortaBillingException) t;

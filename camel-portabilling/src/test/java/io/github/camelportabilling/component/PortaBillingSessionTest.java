@@ -4,10 +4,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -45,31 +41,9 @@ class PortaBillingSessionTest extends SimulatorTestSupport {
         return out.getException();
     }
 
-    /** Runs {@code callers} threads released together, each making {@code callsEach} gets; returns the failures. */
     private List<Exception> concurrently(int callers, int callsEach, String uri) throws Exception {
         anAccount();
-        ExecutorService pool = Executors.newFixedThreadPool(callers);
-        CyclicBarrier start = new CyclicBarrier(callers);
-        List<Future<List<Exception>>> futures = new ArrayList<>();
-        for (int t = 0; t < callers; t++) {
-            futures.add(pool.submit(() -> {
-                start.await();
-                List<Exception> failures = new ArrayList<>();
-                for (int i = 0; i < callsEach; i++) {
-                    Exception e = getOnce(uri);
-                    if (e != null) {
-                        failures.add(e);
-                    }
-                }
-                return failures;
-            }));
-        }
-        List<Exception> failures = new ArrayList<>();
-        for (Future<List<Exception>> f : futures) {
-            failures.addAll(f.get());
-        }
-        pool.shutdown();
-        return failures;
+        return inParallel(callers, callsEach, () -> getOnce(uri));
     }
 
     @Test

@@ -1,17 +1,9 @@
 package io.github.camelportabilling.component;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
-import org.apache.camel.Exchange;
-import org.apache.camel.ProducerTemplate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -32,33 +24,10 @@ class SessionUnderLoadTest extends SimulatorTestSupport {
         simulator.setTokenLifetime(Duration.ofSeconds(172800));
     }
 
-    /** {@code threads} callers released together making {@code total} gets in all; returns the failed exchanges. */
+    /** {@code threads} callers released together making {@code total} gets in all; returns the failures. */
     private List<Exception> run(int threads, int total, long account) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        CyclicBarrier start = new CyclicBarrier(threads);
-        AtomicInteger remaining = new AtomicInteger(total);
-        List<Future<List<Exception>>> futures = new ArrayList<>();
-        for (int t = 0; t < threads; t++) {
-            futures.add(pool.submit(() -> {
-                ProducerTemplate producer = context.createProducerTemplate();
-                start.await();
-                List<Exception> failures = new ArrayList<>();
-                while (remaining.getAndDecrement() > 0) {
-                    Exchange out = producer.send(GET, e -> e.getMessage().setBody(account));
-                    if (out.getException() != null) {
-                        failures.add(out.getException());
-                    }
-                }
-                producer.stop();
-                return failures;
-            }));
-        }
-        List<Exception> failures = new ArrayList<>();
-        for (Future<List<Exception>> f : futures) {
-            failures.addAll(f.get());
-        }
-        pool.shutdown();
-        return failures;
+        return inParallel(threads, total / threads,
+                () -> template.send(GET, e -> e.getMessage().setBody(account)).getException());
     }
 
     @Test

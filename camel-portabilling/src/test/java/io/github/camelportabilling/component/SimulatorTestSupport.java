@@ -1,7 +1,14 @@
 package io.github.camelportabilling.component;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import io.github.camelportabilling.simulator.PortaBillingSimulator;
 import org.apache.camel.CamelContext;
@@ -33,6 +40,8 @@ public abstract class SimulatorTestSupport extends CamelTestSupport {
 
     @BeforeEach
     void resetSimulator() {
+        // answers a previous test delayed would still count as in flight
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> simulator.inFlight() == 0);
         simulator.clearFaults();
         simulator.clearHooks();
         simulator.setReadOnly(false);
@@ -66,13 +75,50 @@ public abstract class SimulatorTestSupport extends CamelTestSupport {
         return simulator.addCustomer(fields);
     }
 
-    /** An account created directly in the simulator. */
-    protected static long newAccount(long iCustomer, String id) {
+    /** The mandatory fields of an account, as add_account needs them. */
+    protected static Map<String, Object> accountFields(long iCustomer, String id) {
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("id", id);
         fields.put("billing_model", 1);
         fields.put("i_product", 7);
         fields.put("i_customer", iCustomer);
-        return simulator.addAccount(fields);
+        return fields;
+    }
+
+    /** An account created directly in the simulator. */
+    protected static long newAccount(long iCustomer, String id) {
+        return simulator.addAccount(accountFields(iCustomer, id));
+    }
+
+    /**
+     * Runs {@code callers} threads released together, each making {@code callsEach} calls; returns the failures (a
+     * call answers its exception, or null when it succeeded).
+     */
+    protected static List<Exception> inParallel(int callers, int callsEach, Callable<Exception> call) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(callers);
+        try {
+            CyclicBarrier start = new CyclicBarrier(callers);
+            List<Future<List<Exception>>> futures = new ArrayList<>();
+            for (int t = 0; t < callers; t++) {
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    List<Exception> failures = new ArrayList<>();
+                    for (int i = 0; i < callsEach; i++) {
+                        Exception e = call.call();
+                        if (e != null) {
+                            failures.add(e);
+                        }
+                    }
+                    return failures;
+                }));
+            }
+            List<Exception> failures = new ArrayList<>();
+            for (Future<List<Exception>> f : futures) {
+                failures.addAll(f.get());
+            }
+            return failures;
+        } finally {
+            pool.shutdown();
+        }
     }
 }
