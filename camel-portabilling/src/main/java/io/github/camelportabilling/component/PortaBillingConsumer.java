@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.TreeMap;
+import java.util.concurrent.CountDownLatch;
 
 import io.github.camelportabilling.component.internal.ListAnswer;
 import io.github.camelportabilling.component.internal.ListPager;
@@ -123,7 +124,7 @@ public class PortaBillingConsumer extends ScheduledBatchPollingConsumer {
             exchange.setProperty(ExchangePropertyKey.BATCH_COMPLETE, index == total - 1);
             pendingExchanges = total - index - 1;
             try {
-                getProcessor().process(exchange);
+                processAndWait(exchange);
             } catch (Exception e) {
                 exchange.setException(e);
             }
@@ -143,6 +144,18 @@ public class PortaBillingConsumer extends ScheduledBatchPollingConsumer {
         }
         pendingExchanges = 0;
         return done;
+    }
+
+    /**
+     * Routes one record and returns when it is done. A synchronous route completes inside process(); only an
+     * asynchronous one is waited for (the cursor must not move before the record is done). Cheaper per record than
+     * Camel's general sync bridge, which looks up its await manager on every call.
+     */
+    private void processAndWait(Exchange exchange) throws InterruptedException {
+        CountDownLatch done = new CountDownLatch(1);
+        if (!getAsyncProcessor().process(exchange, doneSync -> done.countDown())) {
+            done.await();
+        }
     }
 
     private Exchange createExchange(Map<String, Object> record, ListPager.Result page) {

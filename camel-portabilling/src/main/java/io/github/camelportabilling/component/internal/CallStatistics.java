@@ -3,6 +3,7 @@ package io.github.camelportabilling.component.internal;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAccumulator;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -23,24 +24,36 @@ public final class CallStatistics {
 
     /** Method names come from headers too: beyond this many, calls are counted under "other". */
     private static final int MAX_METHODS = 512;
+    private static final String OTHER = "other";
 
-    private final Map<String, MethodStats> byMethod = new ConcurrentHashMap<>();
+    /** Service → method → stats: two lookups instead of building a "Service/method" key on every call. */
+    private final Map<String, Map<String, MethodStats>> byService = new ConcurrentHashMap<>();
+    private final AtomicInteger methods = new AtomicInteger();
 
     public void record(String service, String method, Outcome outcome, long nanos) {
-        String key = service + "/" + method;
-        MethodStats stats = byMethod.get(key);
+        Map<String, MethodStats> ofService = byService.get(service);
+        MethodStats stats = ofService != null ? ofService.get(method) : null;
         if (stats == null) {
-            stats = byMethod.size() < MAX_METHODS
-                    ? byMethod.computeIfAbsent(key, k -> new MethodStats())
-                    : byMethod.computeIfAbsent("other", k -> new MethodStats());
+            stats = create(service, method);
         }
         stats.record(outcome, nanos);
+    }
+
+    private MethodStats create(String service, String method) {
+        boolean room = methods.get() < MAX_METHODS;
+        Map<String, MethodStats> ofService
+                = byService.computeIfAbsent(room ? service : OTHER, k -> new ConcurrentHashMap<>());
+        return ofService.computeIfAbsent(room ? method : OTHER, k -> {
+            methods.incrementAndGet();
+            return new MethodStats();
+        });
     }
 
     /** Service/method → counts per outcome, total and max latency in ms; sorted by name. */
     public Map<String, Map<String, Object>> snapshot() {
         Map<String, Map<String, Object>> result = new TreeMap<>();
-        byMethod.forEach((name, stats) -> result.put(name, stats.snapshot()));
+        byService.forEach((service, ofService) -> ofService.forEach(
+                (method, stats) -> result.put(service + "/" + method, stats.snapshot())));
         return result;
     }
 

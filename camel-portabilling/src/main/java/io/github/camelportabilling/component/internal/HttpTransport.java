@@ -85,9 +85,10 @@ public final class HttpTransport implements AutoCloseable {
      */
     public ApiResponse post(String service, String method, HttpEntity body, String bearerToken) throws IOException {
         HttpPost post = new HttpPost(uri(service, method));
-        post.setHeader(HttpHeaders.ACCEPT, "application/json");
+        // a new request has no headers yet: add, not set (set scans for an existing one)
+        post.addHeader(HttpHeaders.ACCEPT, "application/json");
         if (bearerToken != null) {
-            post.setHeader(HttpHeaders.AUTHORIZATION, "Bearer " + bearerToken);
+            post.addHeader(HttpHeaders.AUTHORIZATION, "Bearer " + bearerToken);
         }
         post.setEntity(body);
         return client.execute(post, response -> {

@@ -103,9 +103,9 @@ public final class ListPager {
         if (cursor.lastId() == null || cursor.offset() == 0 || !ordered) {
             Page page = source.fetch(cursor.offset(), pageSize);
             List<Map<String, Object>> raw = page.records();
-            checkOrder(raw);
-            List<Map<String, Object>> fresh = ordered ? newerThan(raw, cursor.lastId()) : raw;
-            return new Step(fresh, new Cursor(cursor.offset() + raw.size(), maxId(cursor.lastId(), fresh)),
+            Scan scan = scan(raw, cursor.lastId());
+            List<Map<String, Object>> fresh = ordered ? scan.fresh : raw;
+            return new Step(fresh, new Cursor(cursor.offset() + raw.size(), ordered ? scan.maxId : cursor.lastId()),
                     raw.size() < pageSize, cursor.offset(), page.total(), 1);
         }
         int back = 1;
@@ -117,16 +117,14 @@ public final class ListPager {
             Page page = source.fetch(start, limit);
             fetches++;
             List<Map<String, Object>> raw = page.records();
-            checkOrder(raw);
+            Scan scan = scan(raw, cursor.lastId());
             if (!ordered) {
                 int skip = Math.min(cursor.offset() - start, raw.size());
                 return new Step(raw.subList(skip, raw.size()), new Cursor(start + raw.size(), cursor.lastId()),
                         raw.size() < limit, start, page.total(), fetches);
             }
-            Long firstId = raw.isEmpty() ? null : RequestParams.idValue(raw.get(0).get(idKey));
-            if (start == 0 || (firstId != null && firstId <= cursor.lastId())) {
-                List<Map<String, Object>> fresh = newerThan(raw, cursor.lastId());
-                return new Step(fresh, new Cursor(start + raw.size(), maxId(cursor.lastId(), fresh)),
+            if (start == 0 || (scan.firstId != null && scan.firstId <= cursor.lastId())) {
+                return new Step(scan.fresh, new Cursor(start + raw.size(), scan.maxId),
                         raw.size() < limit, start, page.total(), fetches);
             }
             LOG.debug("Records left the list before offset {}: stepping back {} to find the last delivered {}",
@@ -135,43 +133,40 @@ public final class ListPager {
         }
     }
 
-    private void checkOrder(List<Map<String, Object>> raw) {
-        if (!ordered) {
-            return;
-        }
+    /** What one pass over a page tells: its first id, the records above lastId, and the highest id seen. */
+    private record Scan(Long firstId, List<Map<String, Object>> fresh, Long maxId) {
+    }
+
+    /**
+     * Reads each record's id once: checks the ascending order (switching to offset paging for good when it does not
+     * hold), keeps the records above {@code lastId} and tracks the highest id.
+     */
+    private Scan scan(List<Map<String, Object>> raw, Long lastId) {
+        List<Map<String, Object>> fresh = lastId == null ? raw : new ArrayList<>(raw.size());
+        Long firstId = null;
         Long previous = null;
+        Long maxId = lastId;
+        boolean inOrder = ordered;
         for (Map<String, Object> record : raw) {
             Long id = record == null ? null : RequestParams.idValue(record.get(idKey));
-            if (id == null || (previous != null && id <= previous)) {
+            if (inOrder && (id == null || (previous != null && id <= previous))) {
+                inOrder = false;
                 ordered = false;
                 LOG.warn("The list is not in ascending {} order (or a record has no {}): paging by offset only from"
                          + " now on, so records may be skipped or repeated if the list changes while it is read",
                         idKey, idKey);
-                return;
+            }
+            if (firstId == null) {
+                firstId = id;
             }
             previous = id;
-        }
-    }
-
-    private List<Map<String, Object>> newerThan(List<Map<String, Object>> raw, Long lastId) {
-        if (lastId == null) {
-            return raw;
-        }
-        List<Map<String, Object>> fresh = new ArrayList<>(raw.size());
-        for (Map<String, Object> record : raw) {
-            Long id = RequestParams.idValue(record.get(idKey));
-            if (id != null && id > lastId) {
-                fresh.add(record);
+            if (id != null && (lastId == null || id > lastId)) {
+                if (lastId != null) {
+                    fresh.add(record);
+                }
+                maxId = id;
             }
         }
-        return fresh;
-    }
-
-    private Long maxId(Long lastId, List<Map<String, Object>> fresh) {
-        if (!ordered || fresh.isEmpty()) {
-            return lastId;
-        }
-        Long id = RequestParams.idValue(fresh.get(fresh.size() - 1).get(idKey));
-        return id != null ? id : lastId;
+        return new Scan(firstId, fresh, maxId);
     }
 }
