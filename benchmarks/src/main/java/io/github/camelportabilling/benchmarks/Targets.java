@@ -13,10 +13,10 @@ final class Targets {
     /** Producer targets are judged at this caller count. */
     static final int CALLERS = 16;
     /**
-     * A session that refreshes a quarter of the lifetime ahead renews every 3/4 lifetime (1.33 per lifetime); one
-     * renewal per caller would be {@code callers} per lifetime.
+     * A session that refreshes a third of the lifetime ahead renews every 2/3 lifetime (1.5 per lifetime), once per
+     * expiry wave however many callers; one renewal per caller would be {@code callers} per lifetime.
      */
-    static final double MAX_RENEWALS_PER_LIFETIME = 1.5;
+    static final double MAX_RENEWALS_PER_LIFETIME = 2.0;
 
     private static final double MB = 1024 * 1024;
 
