@@ -28,6 +28,7 @@ import org.slf4j.LoggerFactory;
 public class PortaBillingComponent extends HealthCheckComponent implements SSLContextParametersAware {
 
     private static final Logger LOG = LoggerFactory.getLogger(PortaBillingComponent.class);
+    private static final ObjectMapper DEFAULT_MAPPER = new ObjectMapper();
 
     @Metadata
     private PortaBillingConfiguration configuration = new PortaBillingConfiguration();
@@ -39,7 +40,6 @@ public class PortaBillingComponent extends HealthCheckComponent implements SSLCo
     private final Set<PortaBillingSession> startedSessions = ConcurrentHashMap.newKeySet();
     private final Map<PortaBillingSession, Object> managedSessions = new ConcurrentHashMap<>();
     private final Set<String> warnedMethods = ConcurrentHashMap.newKeySet();
-    private volatile ObjectMapper defaultMapper;
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
@@ -165,14 +165,9 @@ public class PortaBillingComponent extends HealthCheckComponent implements SSLCo
         }
     }
 
+    /** The mapper for POJO bodies when none is configured; a bound one arrives through the autowired option. */
     ObjectMapper defaultMapper() {
-        ObjectMapper mapper = defaultMapper;
-        if (mapper == null) {
-            Set<ObjectMapper> bound = getCamelContext().getRegistry().findByType(ObjectMapper.class);
-            mapper = bound.size() == 1 ? bound.iterator().next() : new ObjectMapper();
-            defaultMapper = mapper;
-        }
-        return mapper;
+        return DEFAULT_MAPPER;
     }
 
     /** The sessions this component has started, for health checks and the dev console. */

@@ -15,7 +15,6 @@ public final class PagingIterator implements Iterator<Map<String, Object>> {
     private ListPager.Cursor cursor;
     private Iterator<Map<String, Object>> page;
     private boolean last;
-    private int pagesFetched;
     private RuntimeException failure;
 
     /** Starts after an already fetched first page. */
@@ -28,7 +27,6 @@ public final class PagingIterator implements Iterator<Map<String, Object>> {
         cursor = result.next();
         last = result.last();
         page = result.records().iterator();
-        pagesFetched += result.fetches();
     }
 
     /**
@@ -57,10 +55,5 @@ public final class PagingIterator implements Iterator<Map<String, Object>> {
             throw new NoSuchElementException("No more records in the list");
         }
         return page.next();
-    }
-
-    /** Calls made so far, for logs and tests. */
-    public int pagesFetched() {
-        return pagesFetched;
     }
 }
