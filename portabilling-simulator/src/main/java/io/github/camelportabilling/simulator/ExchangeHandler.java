@@ -31,9 +31,11 @@ final class ExchangeHandler implements HttpHandler {
     private final FaultInjector faults;
     private final ApiDispatcher dispatcher;
     private final CountDownLatch closing;
+    private final ServerConditions conditions;
 
     ExchangeHandler(CallCounters counters, RequestLog log, CallHooks hooks, FaultInjector faults, ApiDispatcher dispatcher,
-            CountDownLatch closing) {
+            CountDownLatch closing, ServerConditions conditions) {
+        this.conditions = conditions;
         this.counters = counters;
         this.log = log;
         this.hooks = hooks;
@@ -126,8 +128,11 @@ final class ExchangeHandler implements HttpHandler {
             applyFault(c, fault);
             return;
         }
-        if (fault != null && fault.kind == Fault.Kind.DELAY && waitOrClose(fault)) {
+        if (fault != null && fault.kind == Fault.Kind.DELAY && waitOrClose(fault.delay)) {
             return; // closed while waiting: the finally block drops the connection
+        }
+        if ("Session/login".equals(sm) && !conditions.loginDelay().isZero() && waitOrClose(conditions.loginDelay())) {
+            return; // a hung login: closed while waiting
         }
         int status;
         byte[] answer;
@@ -143,6 +148,10 @@ final class ExchangeHandler implements HttpHandler {
         }
         if (fault != null && fault.kind == Fault.Kind.TRUNCATED_JSON) {
             send(c, 200, JSON, Arrays.copyOf(answer, answer.length / 2));
+            return;
+        }
+        if (fault != null && fault.kind == Fault.Kind.SLOW_BODY) {
+            send(c, status, JSON, answer, (ServerConditions.SlowBody) fault.detail);
             return;
         }
         send(c, status, JSON, answer);
@@ -176,6 +185,10 @@ final class ExchangeHandler implements HttpHandler {
                 c.ex.getResponseHeaders().set("Location", f.location);
                 send(c, f.status, "text/html", FaultBodies.nginxPage(f.status).getBytes(StandardCharsets.UTF_8));
                 break;
+            case RAW_ANSWER:
+                Fault.Raw raw = (Fault.Raw) f.detail;
+                send(c, f.status, raw.contentType(), raw.body().getBytes(StandardCharsets.UTF_8));
+                break;
             case DROP_BEFORE_COMMIT:
                 break; // the finally block closes the connection without an answer
             default:
@@ -184,9 +197,9 @@ final class ExchangeHandler implements HttpHandler {
     }
 
     /** Returns true when the simulator is closing (the call must not be answered). */
-    private boolean waitOrClose(Fault f) {
+    private boolean waitOrClose(java.time.Duration delay) {
         try {
-            return closing.await(f.delay.toNanos(), TimeUnit.NANOSECONDS);
+            return closing.await(delay.toNanos(), TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return true;
@@ -222,6 +235,11 @@ final class ExchangeHandler implements HttpHandler {
     }
 
     private void send(Call c, int status, String contentType, byte[] body) throws IOException {
+        send(c, status, contentType, body, conditions.slowBody());
+    }
+
+    private void send(Call c, int status, String contentType, byte[] body, ServerConditions.SlowBody slow)
+            throws IOException {
         c.status = status;
         c.answer = body;
         finish(c);
@@ -232,7 +250,18 @@ final class ExchangeHandler implements HttpHandler {
         c.ex.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
         if (body.length > 0) {
             try (OutputStream out = c.ex.getResponseBody()) {
-                out.write(body);
+                if (slow == null) {
+                    out.write(body);
+                    return;
+                }
+                // a dripping answer: Content-Length is known, the bytes come a few at a time
+                for (int at = 0; at < body.length; at += slow.bytes()) {
+                    out.write(body, at, Math.min(slow.bytes(), body.length - at));
+                    out.flush();
+                    if (at + slow.bytes() < body.length && waitOrClose(slow.every())) {
+                        throw new IOException("simulator closed while dripping an answer");
+                    }
+                }
             }
         }
     }

@@ -12,7 +12,11 @@ public final class Fault {
 
     enum Kind {
         API_FAULT, HTTP_STATUS, DELAY, DROP_BEFORE_COMMIT, DROP_AFTER_COMMIT, TRUNCATED_JSON, HTML_ERROR_PAGE,
-        EMPTY_BODY, JSON_ARRAY, WRONG_TYPES, REDIRECT
+        EMPTY_BODY, JSON_ARRAY, WRONG_TYPES, REDIRECT, SLOW_BODY, RAW_ANSWER
+    }
+
+    /** What {@link #rawAnswer} sends. */
+    record Raw(String contentType, String body) {
     }
 
     final Kind kind;
@@ -22,9 +26,16 @@ public final class Fault {
     final String faultString;
     final Duration delay;
     final String location;
+    /** {@link ServerConditions.SlowBody} for SLOW_BODY, {@link Raw} for RAW_ANSWER, else null. */
+    final Object detail;
 
     private Fault(Kind kind, int status, int retryAfterSeconds, String faultCode, String faultString, Duration delay,
             String location) {
+        this(kind, status, retryAfterSeconds, faultCode, faultString, delay, location, null);
+    }
+
+    private Fault(Kind kind, int status, int retryAfterSeconds, String faultCode, String faultString, Duration delay,
+            String location, Object detail) {
         this.kind = kind;
         this.status = status;
         this.retryAfterSeconds = retryAfterSeconds;
@@ -32,6 +43,7 @@ public final class Fault {
         this.faultString = faultString;
         this.delay = delay;
         this.location = location;
+        this.detail = detail;
     }
 
     private static Fault of(Kind kind, int status) {
@@ -113,9 +125,24 @@ public final class Fault {
         return new Fault(Kind.REDIRECT, status, -1, null, null, null, Objects.requireNonNull(location, "location"));
     }
 
+    /**
+     * Executes the call, then sends its answer {@code bytes} at a time with {@code every} between chunks (headers and
+     * Content-Length at once), as a congested link or an overloaded proxy does.
+     */
+    public static Fault slowBody(int bytes, Duration every) {
+        return new Fault(Kind.SLOW_BODY, 200, -1, null, null, null, null, new ServerConditions.SlowBody(bytes, every));
+    }
+
+    /** Answers exactly this status, content type and body (e.g. a login answer lacking a field); nothing is executed. */
+    public static Fault rawAnswer(int status, String contentType, String body) {
+        return new Fault(Kind.RAW_ANSWER, checkStatus(status), -1, null, null, null, null,
+                new Raw(Objects.requireNonNull(contentType, "contentType"), Objects.requireNonNull(body, "body")));
+    }
+
     /** True when the call is executed before (or instead of) the fault being applied. */
     boolean executesCall() {
-        return kind == Kind.DELAY || kind == Kind.DROP_AFTER_COMMIT || kind == Kind.TRUNCATED_JSON;
+        return kind == Kind.DELAY || kind == Kind.DROP_AFTER_COMMIT || kind == Kind.TRUNCATED_JSON
+                || kind == Kind.SLOW_BODY;
     }
 
     private static int checkStatus(int status) {
@@ -143,6 +170,8 @@ public final class Fault {
                 return "Fault.delay(" + delay + ")";
             case REDIRECT:
                 return "Fault.redirect(" + status + " -> " + location + ")";
+            case SLOW_BODY:
+                return "Fault.slowBody(" + detail + ")";
             case HTML_ERROR_PAGE:
             case EMPTY_BODY:
                 return "Fault." + kind.name().toLowerCase() + "(" + status + ")";

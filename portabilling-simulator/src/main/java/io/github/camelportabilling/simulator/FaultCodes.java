@@ -22,6 +22,15 @@ public final class FaultCodes {
     public static final String FAILED_TO_PROCESS_JWT = "Client.Session.check_auth.failed_to_process_jwt";
     /** No credentials at all. */
     public static final String ENVELOPE_MISSED = "Client.check_auth.envelope_missed";
+    /** A login locked out after too many bad logins; even the right password fails until the lockout ends. */
+    public static final String BRUTE_FORCE_LOCKOUT = "Server.Session.cannot_login_brute_force_activity";
+    /** Simulator's wording; only the fault code is known from real clients. */
+    public static final String BRUTE_FORCE_LOCKOUT_TEXT =
+            "Too many failed login attempts: login is blocked for a while (brute force activity)";
+    /** A correct login whose password must be changed before the API may be used. */
+    public static final String MUST_CHANGE_PASSWORD = "Server.Session.alert_You_must_change_password";
+    /** Simulator's wording; only the fault code is known from real clients. */
+    public static final String MUST_CHANGE_PASSWORD_TEXT = "You must change your password";
     public static final String REFRESH_FAILED = "Server.Session.refresh_access_token.refresh_failed";
     public static final String LOGOUT_FAILED = "Client.Session.logout.failed_to_process_access_token";
     public static final String DUPLICATE_ID = "Server.Account.duplicate_id";

@@ -42,7 +42,7 @@ public final class PortaBillingSimulator implements AutoCloseable {
     public static final String DEMO_API_TOKEN = "demo-api-token";
 
     private static final Logger LOG = LoggerFactory.getLogger(PortaBillingSimulator.class);
-    private static final String HOST = "127.0.0.1";
+    private static final String DEFAULT_HOST = "127.0.0.1";
 
     static {
         // The JDK server writes headers and body as two TCP segments; with Nagle on, each answer waits for the
@@ -58,6 +58,9 @@ public final class PortaBillingSimulator implements AutoCloseable {
     private final CountDownLatch closing = new CountDownLatch(1);
     private final String baseUrl;
     private final int port;
+    private final String host;
+    private final ServerConditions conditions;
+    private final PlainHttpListener plainHttp;
 
     private final Credentials credentials;
     private final SessionStore sessions;
@@ -72,9 +75,10 @@ public final class PortaBillingSimulator implements AutoCloseable {
 
     private PortaBillingSimulator(Builder b) throws IOException {
         this.credentials = b.credentials;
-        this.sessions = new SessionStore(b.realm, b.tokenLifetime);
+        this.conditions = b.conditions;
+        this.sessions = new SessionStore(b.realm, b.tokenLifetime, conditions);
         this.dispatcher = new ApiDispatcher(new Authenticator(sessions, credentials), b.missingFieldFaultCode);
-        new SessionService(sessions, credentials).register(dispatcher);
+        new SessionService(sessions, credentials, conditions).register(dispatcher);
         new CustomerService(customers).register(dispatcher);
         new AccountService(accounts).register(dispatcher);
         new GenericService().register(dispatcher);
@@ -86,7 +90,9 @@ public final class PortaBillingSimulator implements AutoCloseable {
         seedCustomers(b.seedCustomers);
         seedAccounts(b.seedAccounts);
 
-        InetSocketAddress address = new InetSocketAddress(InetAddress.getByName(HOST), b.port);
+        this.host = b.host;
+        InetAddress bindAddress = InetAddress.getByName(host);
+        InetSocketAddress address = new InetSocketAddress(bindAddress, b.port);
         int backlog = Math.max(1024, b.serverThreads * 2);
         if (b.keyStore != null) {
             HttpsServer https = HttpsServer.create(address, backlog);
@@ -96,12 +102,13 @@ public final class PortaBillingSimulator implements AutoCloseable {
             this.server = HttpServer.create(address, backlog);
         }
         this.port = server.getAddress().getPort();
-        this.baseUrl = (b.keyStore != null ? "https://" : "http://") + HOST + ":" + port;
+        this.baseUrl = (b.keyStore != null ? "https://" : "http://") + urlHost(host) + ":" + port;
         this.threads = new ServerThreads(port);
         this.executor = threads.newPool(b.serverThreads);
         server.setExecutor(executor);
-        server.createContext("/", new ExchangeHandler(counters, requestLog, hooks, faults, dispatcher, closing));
+        server.createContext("/", new ExchangeHandler(counters, requestLog, hooks, faults, dispatcher, closing, conditions));
         threads.start(server);
+        this.plainHttp = b.plainHttp != null ? new PlainHttpListener(bindAddress, b.plainHttp == PlainHttp.SILENT) : null;
         LOG.debug("PortaBilling simulator listening on {}", baseUrl);
     }
 
@@ -119,8 +126,9 @@ public final class PortaBillingSimulator implements AutoCloseable {
         return baseUrl;
     }
 
+    /** The address it listens on: {@code 127.0.0.1} unless {@link Builder#host} said otherwise (e.g. {@code ::1}). */
     public String host() {
-        return HOST;
+        return host;
     }
 
     public int port() {
@@ -135,6 +143,9 @@ public final class PortaBillingSimulator implements AutoCloseable {
         }
         closed = true;
         closing.countDown();
+        if (plainHttp != null) {
+            plainHttp.close();
+        }
         server.stop(0);
         executor.shutdownNow();
         try {
@@ -227,6 +238,66 @@ public final class PortaBillingSimulator implements AutoCloseable {
     /** In read-only mode writes ({@code add_, update_, terminate_, delete_}) answer fault {@code read_only_mode}. */
     public void setReadOnly(boolean readOnly) {
         dispatcher.setReadOnly(readOnly);
+    }
+
+    // ---- unfriendly server conditions (see ServerConditions); resetServerConditions() turns all off
+
+    /** From {@code badLogins} bad logins within {@code window}, the login is locked out for {@code period}. */
+    public void setBruteForceLockout(int badLogins, Duration window, Duration period) {
+        conditions.lockout(new ServerConditions.Lockout(badLogins, window, period));
+    }
+
+    /** Whether the login is locked out now (bad logins reached the limit). */
+    public boolean isLockedOut(String login) {
+        return conditions.isLockedOut(login, System.currentTimeMillis());
+    }
+
+    /** The login's correct credentials answer {@code Server.Session.alert_You_must_change_password}. */
+    public void setMustChangePassword(String login, boolean must) {
+        conditions.mustChangePassword(Objects.requireNonNull(login, "login"), must);
+    }
+
+    /** Every {@code Session/login} waits this long before it is answered (a hung login); zero = none. */
+    public void setLoginDelay(Duration delay) {
+        conditions.loginDelay(delay);
+    }
+
+    /** Every answer body drips {@code bytes} at a time with {@code every} between chunks; null turns it off. */
+    public void setSlowBody(int bytes, Duration every) {
+        conditions.slowBody(every == null ? null : new ServerConditions.SlowBody(bytes, every));
+    }
+
+    /** The server's clock is this far ahead (negative: behind) in the iat, exp and expires_at it issues. */
+    public void setClockOffset(Duration offset) {
+        conditions.clockOffset(Objects.requireNonNull(offset, "offset"));
+    }
+
+    /** Whether login and refresh answers carry {@code expires_in} (older releases do not). */
+    public void setExpiresIn(boolean answered) {
+        conditions.expiresIn(answered);
+    }
+
+    /** Every condition above off, lockouts and bad-login counts forgotten (builder settings included). */
+    public void resetServerConditions() {
+        conditions.reset();
+    }
+
+    /** The plain-http listener's port (see {@link Builder#plainHttpListener}); -1 without one. */
+    public int plainHttpPort() {
+        return plainHttp != null ? plainHttp.port() : -1;
+    }
+
+    /** Connections the plain-http listener accepted. */
+    public long plainHttpConnections() {
+        return plainHttp != null ? plainHttp.connections() : 0;
+    }
+
+    /** How the plain-http listener answers what arrives (a TLS ClientHello included). */
+    public enum PlainHttp {
+        /** {@code 400 Bad Request} in plain text at once, as nginx on its http port. */
+        ANSWERS_400,
+        /** reads and never answers, as the JDK's HTTP server does with a ClientHello. */
+        SILENT
     }
 
     // ---- fault injection
@@ -340,6 +411,10 @@ public final class PortaBillingSimulator implements AutoCloseable {
         return "PortaBillingSimulator[" + baseUrl + (closed ? ", closed" : "") + "]";
     }
 
+    private static String urlHost(String host) {
+        return host.indexOf(':') >= 0 ? "[" + host + "]" : host;
+    }
+
     /** Turns the API's validation faults into exceptions for the Java API. */
     private static <T> T direct(java.util.function.Supplier<T> action) {
         try {
@@ -378,6 +453,9 @@ public final class PortaBillingSimulator implements AutoCloseable {
         private int serverThreads = 128;
         private int requestLogCapacity = 10_000;
         private boolean started;
+        private String host = DEFAULT_HOST;
+        private final ServerConditions conditions = new ServerConditions();
+        private PlainHttp plainHttp;
 
         private Builder() {
         }
@@ -463,6 +541,63 @@ public final class PortaBillingSimulator implements AutoCloseable {
         /** How many requests {@link PortaBillingSimulator#requests()} keeps; default 10000, 0 = none. */
         public Builder requestLogCapacity(int n) {
             this.requestLogCapacity = requireNonNegative(n);
+            return this;
+        }
+
+        // ---- unfriendly server conditions (runtime switches of the same names on the simulator)
+
+        /** A loopback address to listen on instead of {@code 127.0.0.1}, e.g. {@code ::1}. */
+        public Builder host(String address) {
+            try {
+                if (!InetAddress.getByName(Objects.requireNonNull(address, "address")).isLoopbackAddress()) {
+                    throw new IllegalArgumentException("the simulator listens on loopback only, got " + address);
+                }
+            } catch (java.net.UnknownHostException e) {
+                throw new IllegalArgumentException("not an address: " + address, e);
+            }
+            this.host = address.startsWith("[") ? address.substring(1, address.length() - 1) : address;
+            return this;
+        }
+
+        /** From {@code badLogins} bad logins within {@code window}, even the right password fails for {@code period}. */
+        public Builder bruteForceLockout(int badLogins, Duration window, Duration period) {
+            conditions.lockout(new ServerConditions.Lockout(badLogins, window, period));
+            return this;
+        }
+
+        /** The login's correct credentials answer {@code Server.Session.alert_You_must_change_password}. */
+        public Builder mustChangePassword(String login) {
+            conditions.mustChangePassword(Objects.requireNonNull(login, "login"), true);
+            return this;
+        }
+
+        /** Every {@code Session/login} waits this long before it is answered (a hung login). */
+        public Builder loginDelay(Duration delay) {
+            conditions.loginDelay(delay);
+            return this;
+        }
+
+        /** Every answer body drips {@code bytes} at a time with {@code every} between chunks. */
+        public Builder slowBody(int bytes, Duration every) {
+            conditions.slowBody(new ServerConditions.SlowBody(bytes, every));
+            return this;
+        }
+
+        /** The server's clock is this far ahead (negative: behind) in the iat, exp and expires_at it issues. */
+        public Builder clockOffset(Duration offset) {
+            conditions.clockOffset(Objects.requireNonNull(offset, "offset"));
+            return this;
+        }
+
+        /** Login and refresh answers without {@code expires_in}, as older releases answer. */
+        public Builder withoutExpiresIn() {
+            conditions.expiresIn(false);
+            return this;
+        }
+
+        /** A second, plain-http port that a client configured for https may be pointed at by mistake. */
+        public Builder plainHttpListener(PlainHttp answer) {
+            this.plainHttp = Objects.requireNonNull(answer, "answer");
             return this;
         }
 

@@ -7,10 +7,12 @@ final class SessionService {
 
     private final SessionStore sessions;
     private final Credentials credentials;
+    private final ServerConditions conditions;
 
-    SessionService(SessionStore sessions, Credentials credentials) {
+    SessionService(SessionStore sessions, Credentials credentials, ServerConditions conditions) {
         this.sessions = sessions;
         this.credentials = credentials;
+        this.conditions = conditions;
     }
 
     void register(ApiDispatcher d) {
@@ -24,6 +26,8 @@ final class SessionService {
         String login = string(r.params, "login");
         String password = string(r.params, "password");
         String token = string(r.params, "token");
+        long now = System.currentTimeMillis();
+        conditions.beforeLogin(login, now);
         Credentials.User user = null;
         if (password != null) {
             user = credentials.byPassword(login, password);
@@ -32,8 +36,10 @@ final class SessionService {
             user = credentials.byToken(login, token);
         }
         if (user == null) {
+            conditions.badLogin(login, now);
             throw new ApiFault(FaultCodes.LOGIN_FAILED, FaultCodes.LOGIN_FAILED_TEXT);
         }
+        conditions.afterGoodLogin(user.login);
         return sessions.login(user);
     }
 

@@ -49,9 +49,11 @@ final class SessionStore {
     private final Map<String, Session> byId = new ConcurrentHashMap<>();
     private final Set<String> issued = ConcurrentHashMap.newKeySet();
     private volatile long lifetimeMillis;
+    private final ServerConditions conditions;
 
-    SessionStore(String realm, Duration lifetime) {
+    SessionStore(String realm, Duration lifetime, ServerConditions conditions) {
         this.realm = realm;
+        this.conditions = conditions;
         setLifetime(lifetime);
     }
 
@@ -163,7 +165,10 @@ final class SessionStore {
         long now = System.currentTimeMillis();
         long lifetime = lifetimeMillis;
         long expiresAt = now + lifetime;
-        String access = jwt.issue(s.id, s.user.login, s.user.iUser, realm, now, expiresAt);
+        // the server's clock may differ from the client's: it writes its own time into the token, while the
+        // token really lives for its lifetime
+        long serverNow = conditions.serverNowMillis(now);
+        String access = jwt.issue(s.id, s.user.login, s.user.iUser, realm, serverNow, serverNow + lifetime);
         String refresh = jwt.randomHex(16);
         issued.add(access);
         issued.add(refresh);
@@ -174,8 +179,10 @@ final class SessionStore {
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("access_token", access);
         answer.put("refresh_token", refresh);
-        answer.put("expires_at", UtcTime.dateTime(expiresAt / 1000));
-        answer.put("expires_in", (lifetime + 999) / 1000);
+        answer.put("expires_at", UtcTime.dateTime((serverNow + lifetime) / 1000));
+        if (conditions.expiresIn()) {
+            answer.put("expires_in", (lifetime + 999) / 1000);
+        }
         return answer;
     }
 

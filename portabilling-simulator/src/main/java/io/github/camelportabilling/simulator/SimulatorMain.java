@@ -8,7 +8,7 @@ import java.util.concurrent.CountDownLatch;
 /**
  * Runs the simulator until the process is killed:
  * {@code java -jar portabilling-simulator-<version>-standalone.jar [--port 8080] [--customers N] [--accounts N]
- * [--token-lifetime SECONDS] [--no-demo] [--https]}.
+ * [--token-lifetime SECONDS] [--no-demo] [--https]} and the unfriendly conditions of {@link #usage()}.
  */
 public final class SimulatorMain {
 
@@ -55,6 +55,10 @@ public final class SimulatorMain {
         System.out.printf("  login:       %s / %s%n", PortaBillingSimulator.DEMO_LOGIN, PortaBillingSimulator.DEMO_PASSWORD);
         System.out.printf("  API token:   %s / %s%n", PortaBillingSimulator.DEMO_TOKEN_LOGIN, PortaBillingSimulator.DEMO_API_TOKEN);
         System.out.printf("  records:     %d customers, %d accounts%n", sim.customerCount(), sim.accountCount());
+        if (sim.plainHttpPort() > 0) {
+            System.out.printf("  plain http:  port %d (not the API: answers anything, a TLS handshake included, as a"
+                    + " plain-http web server)%n", sim.plainHttpPort());
+        }
         if (cert != null) {
             Path trust = cert.trustStoreFile();
             System.out.printf("  trust store: %s (PKCS12, password %s)%n", trust, new String(SelfSignedCertificate.password()));
@@ -93,7 +97,8 @@ public final class SimulatorMain {
                     o.help = true;
                     break;
                 default:
-                    throw new IllegalArgumentException("Unknown option: " + a);
+                    i = parseCondition(o.builder, args, i);
+                    break;
             }
         }
         if (o.demo) {
@@ -101,6 +106,67 @@ public final class SimulatorMain {
         }
         o.builder.seedCustomers(customers).seedAccounts(accounts);
         return o;
+    }
+
+    /** The unfriendly server conditions; returns the index of the last argument used. */
+    private static int parseCondition(PortaBillingSimulator.Builder b, String[] args, int i) {
+        String a = args[i];
+        switch (a) {
+            case "--host":
+                b.host(stringArg(args, ++i, a));
+                return i;
+            case "--lockout":
+                String[] l = stringArg(args, ++i, a).split(":", -1);
+                if (l.length != 3) {
+                    throw new IllegalArgumentException(a + " needs BAD_LOGINS:WINDOW_SECONDS:LOCKOUT_SECONDS, got '" + args[i] + "'");
+                }
+                b.bruteForceLockout(intValue(l[0], a), Duration.ofSeconds(intValue(l[1], a)), Duration.ofSeconds(intValue(l[2], a)));
+                return i;
+            case "--must-change-password":
+                b.mustChangePassword(stringArg(args, ++i, a));
+                return i;
+            case "--login-delay":
+                b.loginDelay(Duration.ofSeconds(intArg(args, ++i, a)));
+                return i;
+            case "--slow-body":
+                String[] d = stringArg(args, ++i, a).split(":", -1);
+                if (d.length != 2) {
+                    throw new IllegalArgumentException(a + " needs BYTES:MILLIS, got '" + args[i] + "'");
+                }
+                b.slowBody(intValue(d[0], a), Duration.ofMillis(intValue(d[1], a)));
+                return i;
+            case "--clock-offset":
+                b.clockOffset(Duration.ofSeconds(intArg(args, ++i, a)));
+                return i;
+            case "--no-expires-in":
+                b.withoutExpiresIn();
+                return i;
+            case "--plain-http-listener":
+                String mode = stringArg(args, ++i, a);
+                if (!mode.equals("answer") && !mode.equals("silent")) {
+                    throw new IllegalArgumentException(a + " needs answer or silent, got '" + mode + "'");
+                }
+                b.plainHttpListener(mode.equals("answer") ? PortaBillingSimulator.PlainHttp.ANSWERS_400
+                        : PortaBillingSimulator.PlainHttp.SILENT);
+                return i;
+            default:
+                throw new IllegalArgumentException("Unknown option: " + a);
+        }
+    }
+
+    private static String stringArg(String[] args, int i, String option) {
+        if (i >= args.length) {
+            throw new IllegalArgumentException(option + " needs a value");
+        }
+        return args[i];
+    }
+
+    private static int intValue(String text, String option) {
+        try {
+            return Integer.parseInt(text.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(option + " needs numbers, got '" + text + "'");
+        }
     }
 
     private static int intArg(String[] args, int i, String option) {
@@ -121,6 +187,17 @@ public final class SimulatorMain {
                 + "  --accounts N             seed N accounts spread over the customers\n"
                 + "  --token-lifetime SECONDS access token lifetime (default 172800)\n"
                 + "  --no-demo                start without the demo customers and accounts\n"
-                + "  --https                  serve HTTPS with a fresh self-signed certificate for 127.0.0.1");
+                + "  --https                  serve HTTPS with a fresh self-signed certificate for 127.0.0.1\n"
+                + "unfriendly server conditions:\n"
+                + "  --host ADDRESS           loopback address to listen on (default 127.0.0.1; ::1 for IPv6)\n"
+                + "  --lockout N:WINDOW:SECS  N bad logins within WINDOW seconds lock the login out for SECS seconds\n"
+                + "                           (even the right password: Server.Session.cannot_login_brute_force_activity)\n"
+                + "  --must-change-password LOGIN  its login answers Server.Session.alert_You_must_change_password\n"
+                + "  --login-delay SECONDS    every Session/login hangs this long\n"
+                + "  --slow-body BYTES:MILLIS every answer drips BYTES bytes every MILLIS ms\n"
+                + "  --clock-offset SECONDS   the server's clock is ahead (negative: behind) in iat, exp, expires_at\n"
+                + "  --no-expires-in          login and refresh answers without expires_in (older releases)\n"
+                + "  --plain-http-listener answer|silent  a second port speaking plain http only (answers 400 at\n"
+                + "                           once, or never answers), for clients mistakenly set to https");
     }
 }
