@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.camelportabilling.component.internal.ConnectionSettingsCheck;
 import io.github.camelportabilling.component.internal.KnownMethods;
 import org.apache.camel.Endpoint;
 import org.apache.camel.SSLContextParametersAware;
@@ -22,7 +23,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The {@code portabilling:} component. Keeps one {@link PortaBillingSession} per server, realm and login (and
- * credential), shared by all its endpoints, and logs them out when it stops.
+ * credential), shared by all its endpoints, and logs them out when it stops, all at once and within
+ * {@link PortaBillingSession#LOGOUT_TIMEOUT_MILLIS}. A session bean bound by the user is used, started when needed,
+ * and never stopped: its lifecycle belongs to whoever bound it (another context may share it).
  */
 @Component("portabilling")
 public class PortaBillingComponent extends HealthCheckComponent implements SSLContextParametersAware {
@@ -36,6 +39,7 @@ public class PortaBillingComponent extends HealthCheckComponent implements SSLCo
     @Metadata(label = "security", defaultValue = "false")
     private boolean useGlobalSslContextParameters;
 
+    /** The sessions this component created and owns, by key. */
     private final Map<String, PortaBillingSession> sessions = new ConcurrentHashMap<>();
     private final Set<PortaBillingSession> startedSessions = ConcurrentHashMap.newKeySet();
     private final Map<PortaBillingSession, Object> managedSessions = new ConcurrentHashMap<>();
@@ -56,7 +60,10 @@ public class PortaBillingComponent extends HealthCheckComponent implements SSLCo
         endpoint.setRecordType(path[1]);
         Map<String, Object> filters = PropertiesHelper.extractProperties(parameters, "filter.");
         endpoint.getFilter().putAll(filters);
+        Set<String> uriOptions = Set.copyOf(parameters.keySet());
         setProperties(endpoint, parameters);
+        ConnectionSettingsCheck.applyEndpointCredential(config, uriOptions, URISupport.sanitizeUri(uri));
+        endpoint.setUriOptions(uriOptions);
         if (config.getSslContextParameters() == null) {
             config.setSslContextParameters(retrieveGlobalSslContextParameters());
         }
@@ -69,6 +76,12 @@ public class PortaBillingComponent extends HealthCheckComponent implements SSLCo
      * server, realm, login and credential.
      */
     PortaBillingSession sessionFor(PortaBillingConfiguration config, PortaBillingEndpoint endpoint) {
+        // checked here, not when the endpoint is created: an autowired bean arrives after that
+        String note = ConnectionSettingsCheck.checkSessionBean(config, endpoint.getUriOptions(),
+                URISupport.sanitizeUri(endpoint.getEndpointUri()));
+        if (note != null) {
+            LOG.info(note);
+        }
         PortaBillingSession session = config.getSession();
         if (session == null) {
             String key = PortaBillingSession.keyOf(config);
@@ -80,8 +93,11 @@ public class PortaBillingComponent extends HealthCheckComponent implements SSLCo
         }
         synchronized (startedSessions) {
             if (!startedSessions.contains(session)) {
+                // a bound bean may already run (started by its owner or by another context): start only if needed
+                if (!session.isStarted()) {
+                    ServiceHelper.startService(session);
+                }
                 // as a context service the session shows up in JMX (type=services) when management is enabled
-                ServiceHelper.startService(session);
                 manage(session);
                 startedSessions.add(session);
             }
@@ -113,6 +129,16 @@ public class PortaBillingComponent extends HealthCheckComponent implements SSLCo
         }
         if (!Objects.equals(used.getSslContextParameters(), config.getSslContextParameters())) {
             differing.add("sslContextParameters");
+        }
+        if (used.getCallTimeout() != config.getCallTimeout()) {
+            differing.add("callTimeout");
+        }
+        if (!Objects.equals(used.getProxyHost(), config.getProxyHost()) || used.getProxyPort() != config.getProxyPort()
+            || !Objects.equals(used.getProxyUsername(), config.getProxyUsername())) {
+            differing.add("proxy");
+        }
+        if (!Objects.equals(used.getHttpClientConfigurer(), config.getHttpClientConfigurer())) {
+            differing.add("httpClientConfigurer");
         }
         if (!differing.isEmpty()) {
             LOG.warn("{} shares the session {} with an endpoint that set other values of {}: the session keeps the"
@@ -175,10 +201,15 @@ public class PortaBillingComponent extends HealthCheckComponent implements SSLCo
         return Set.copyOf(startedSessions);
     }
 
+    /**
+     * Stops the sessions this component owns, all at once: each logout has its own deadline, so two sessions on a
+     * hung server take that deadline, not twice it. Bound session beans are left running for their owner.
+     */
     @Override
     protected void doStop() throws Exception {
+        List<PortaBillingSession> owned = List.copyOf(sessions.values());
+        SessionStopper.stopAll(owned, PortaBillingSession.LOGOUT_TIMEOUT_MILLIS);
         for (PortaBillingSession session : startedSessions) {
-            ServiceHelper.stopService(session);
             unmanage(session);
         }
         startedSessions.clear();

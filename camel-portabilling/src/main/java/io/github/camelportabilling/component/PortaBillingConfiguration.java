@@ -2,6 +2,7 @@ package io.github.camelportabilling.component;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.RuntimeCamelException;
+import org.apache.camel.component.http.HttpClientConfigurer;
 import org.apache.camel.spi.Configurer;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriParam;
@@ -58,8 +59,9 @@ public class PortaBillingConfiguration implements Cloneable {
     private int connectTimeout = 10_000;
 
     @UriParam(label = "advanced", defaultValue = "30000")
-    @Metadata(description = "Milliseconds to wait for the server's answer (socket read timeout) before the call fails"
-                            + " with a PortaBillingTimeoutException.")
+    @Metadata(description = "Milliseconds to wait for the server's whole answer, from sending the request to the last"
+                            + " byte (a slow answer that drips in is cut off too), before the attempt fails with a"
+                            + " PortaBillingTimeoutException.")
     private int responseTimeout = 30_000;
 
     @UriParam(label = "advanced", defaultValue = "20")
@@ -89,6 +91,40 @@ public class PortaBillingConfiguration implements Cloneable {
     @Metadata(description = "Ceiling in milliseconds on a server's Retry-After: a longer wait is not honoured and the"
                             + " call fails at once instead of blocking the route.")
     private long maxRetryAfter = 10_000;
+
+    // ---- deadlines, proxy and HttpClient extension (a block of their own, to keep merges easy)
+
+    @UriParam(label = "advanced", defaultValue = "60000", javaType = "java.time.Duration")
+    @Metadata(description = "The deadline of one call for its caller, in milliseconds or as a duration (60s, 2m):"
+                            + " waiting for the session lock and for a login or refresh in progress, for a free"
+                            + " connection, every attempt and every pause before a retry. Past it the call fails"
+                            + " with a PortaBillingTimeoutException; a write that may have reached the server is not"
+                            + " replayed.")
+    private long callTimeout = 60_000;
+
+    @UriParam(label = "proxy")
+    @Metadata(description = "Host of an HTTP proxy to reach the server through. HTTPS goes through a CONNECT tunnel, so"
+                            + " the proxy never sees the Authorization header or any token.")
+    private String proxyHost;
+
+    @UriParam(label = "proxy")
+    @Metadata(description = "Port of the HTTP proxy; required with proxyHost.")
+    private int proxyPort;
+
+    @UriParam(label = "security")
+    @Metadata(description = "User name for the HTTP proxy (Basic authentication), if it asks for one.")
+    private String proxyUsername;
+
+    @UriParam(label = "security", secret = true)
+    @Metadata(description = "Password for the HTTP proxy.", secret = true)
+    private String proxyPassword;
+
+    @UriParam(label = "advanced")
+    @Metadata(description = "A camel-http HttpClientConfigurer applied to the Apache HttpClient builder of the session,"
+                            + " for anything else the client must be set up with (request interceptors, a route"
+                            + " planner, ...). The component's own rules are applied after it: its connection pool and"
+                            + " timeouts, no redirects, no automatic retries.")
+    private HttpClientConfigurer httpClientConfigurer;
 
     @UriParam(label = "advanced")
     @Metadata(description = "A shared PortaBillingSession bean to use instead of the one the component keeps for this"
@@ -239,6 +275,54 @@ public class PortaBillingConfiguration implements Cloneable {
         this.objectMapper = objectMapper;
     }
 
+    public long getCallTimeout() {
+        return callTimeout;
+    }
+
+    public void setCallTimeout(long callTimeout) {
+        this.callTimeout = callTimeout;
+    }
+
+    public String getProxyHost() {
+        return proxyHost;
+    }
+
+    public void setProxyHost(String proxyHost) {
+        this.proxyHost = proxyHost;
+    }
+
+    public int getProxyPort() {
+        return proxyPort;
+    }
+
+    public void setProxyPort(int proxyPort) {
+        this.proxyPort = proxyPort;
+    }
+
+    public String getProxyUsername() {
+        return proxyUsername;
+    }
+
+    public void setProxyUsername(String proxyUsername) {
+        this.proxyUsername = proxyUsername;
+    }
+
+    public String getProxyPassword() {
+        return proxyPassword;
+    }
+
+    public void setProxyPassword(String proxyPassword) {
+        this.proxyPassword = proxyPassword;
+    }
+
+    public HttpClientConfigurer getHttpClientConfigurer() {
+        return httpClientConfigurer;
+    }
+
+    public void setHttpClientConfigurer(HttpClientConfigurer httpClientConfigurer) {
+        this.httpClientConfigurer = httpClientConfigurer;
+    }
+
     /** The port actually used: the explicit one, else the realm's. */
     public int effectivePort() {
         return port > 0 ? port : realm.defaultPort();
@@ -257,6 +341,8 @@ public class PortaBillingConfiguration implements Cloneable {
     public String toString() {
         return "PortaBillingConfiguration[host=" + host + ", port=" + effectivePort() + ", realm=" + realm
                + ", useHttps=" + useHttps + ", login=" + login + ", password=" + (password != null ? "***" : "none")
-               + ", token=" + (token != null ? "***" : "none") + ", legacyAuth=" + legacyAuth + "]";
+               + ", token=" + (token != null ? "***" : "none") + ", legacyAuth=" + legacyAuth
+               + (proxyHost != null ? ", proxy=" + proxyHost + ":" + proxyPort : "")
+               + (proxyPassword != null ? ", proxyPassword=***" : "") + "]";
     }
 }

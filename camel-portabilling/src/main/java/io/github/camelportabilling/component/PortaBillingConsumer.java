@@ -72,6 +72,9 @@ public class PortaBillingConsumer extends ScheduledBatchPollingConsumer {
     @Override
     protected void doStart() throws Exception {
         session = endpoint.getSession();
+        if (!(getPollStrategy() instanceof LoginHoldBackoff)) {
+            setPollStrategy(new LoginHoldBackoff(getPollStrategy(), this, () -> session));
+        }
         pager = new ListPager(this::fetchPage, idKey, endpoint.getPageSize());
         if (stateRepository != null) {
             ServiceHelper.startService(stateRepository);

@@ -71,6 +71,9 @@ public class PortaBillingDevConsole extends AbstractDevConsole {
             m.put("realm", String.valueOf(session.getRealm()));
             m.put("loggedIn", stats.loggedIn());
             m.put("loginRejected", session.isLoginRejected());
+            if (session.getNextLoginAttempt() > 0) {
+                m.put("nextLoginAttempt", java.time.Instant.ofEpochMilli(session.getNextLoginAttempt()).toString());
+            }
             m.put("logins", stats.logins());
             m.put("loginFailures", stats.loginFailures());
             m.put("refreshes", stats.refreshes());

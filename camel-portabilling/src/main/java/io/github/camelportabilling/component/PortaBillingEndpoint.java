@@ -99,6 +99,8 @@ public class PortaBillingEndpoint extends ScheduledPollEndpoint implements Endpo
     private String stateKey;
 
     private volatile PortaBillingSession session;
+    /** The option names written on this endpoint's URI: explicit connection options win over inherited ones. */
+    private java.util.Set<String> uriOptions = java.util.Set.of();
 
     public PortaBillingEndpoint(String uri, PortaBillingComponent component, PortaBillingConfiguration configuration) {
         super(uri, component);
@@ -141,6 +143,14 @@ public class PortaBillingEndpoint extends ScheduledPollEndpoint implements Endpo
             }
         }
         return s;
+    }
+
+    java.util.Set<String> getUriOptions() {
+        return uriOptions;
+    }
+
+    void setUriOptions(java.util.Set<String> uriOptions) {
+        this.uriOptions = uriOptions;
     }
 
     /** The session if one was already acquired, without acquiring one (for health checks). */

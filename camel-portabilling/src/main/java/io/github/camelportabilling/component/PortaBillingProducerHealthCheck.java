@@ -7,8 +7,9 @@ import org.apache.camel.impl.health.AbstractHealthCheck;
 
 /**
  * Readiness of a producer, read from the state of its shared session: no API call is made per probe, and the check
- * never starts, stops or logs in the session. DOWN when the server rejected the login, or when the last calls got
- * no answer from the API (the server or a proxy in front of it is failing).
+ * never starts, stops or logs in the session. DOWN when the server rejected the login (with its fault code and when
+ * the next login will be tried), or when the last calls got no answer from the API (the server or a proxy in front of
+ * it is failing); calls are counted, not their retries.
  */
 public class PortaBillingProducerHealthCheck extends AbstractHealthCheck {
 
@@ -47,8 +48,14 @@ public class PortaBillingProducerHealthCheck extends AbstractHealthCheck {
             builder.detail("lastFault", stats.lastFault());
         }
         if (session.isLoginRejected()) {
-            builder.message("The PortaBilling server rejected the login of " + session.getLogin() + " ("
-                            + stats.lastFault() + ")");
+            String faultCode = session.getLoginRejectionFaultCode();
+            long next = session.getNextLoginAttempt();
+            builder.detail("faultCode", faultCode);
+            if (next > 0) {
+                builder.detail("nextLoginAttempt", java.time.Instant.ofEpochMilli(next).toString());
+            }
+            builder.message("The PortaBilling server rejected the login of " + session.getLogin() + " with " + faultCode
+                            + (next > 0 ? "; no new login is attempted before " + java.time.Instant.ofEpochMilli(next) : ""));
             builder.down();
         } else if (session.getConsecutiveFailures() >= FAILURES_BEFORE_DOWN) {
             builder.message("The last " + session.getConsecutiveFailures() + " calls to " + session.getBaseUrl()

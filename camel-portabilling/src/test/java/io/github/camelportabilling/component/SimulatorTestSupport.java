@@ -43,6 +43,7 @@ public abstract class SimulatorTestSupport extends CamelTestSupport {
         // answers a previous test delayed would still count as in flight
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> simulator.inFlight() == 0);
         simulator.clearFaults();
+        simulator.resetServerConditions();
         simulator.clearHooks();
         simulator.setReadOnly(false);
         simulator.resetCounters();

@@ -1,24 +1,36 @@
 package io.github.camelportabilling.component.internal;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.net.URI;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
-import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLException;
 
+import org.apache.hc.client5.http.ConnectTimeoutException;
+import org.apache.hc.client5.http.auth.AuthScope;
+import org.apache.hc.client5.http.auth.UsernamePasswordCredentials;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.config.TlsConfig;
+import org.apache.hc.client5.http.impl.ChainElement;
+import org.apache.hc.client5.http.impl.auth.BasicCredentialsProvider;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.protocol.HttpClientContext;
 import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.HttpHeaders;
+import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.util.TimeValue;
@@ -28,62 +40,153 @@ import org.apache.hc.core5.util.Timeout;
  * The pooled Apache HttpClient 5 that carries every call of one session: POST only, no automatic retries (the
  * component decides what may be replayed), no redirects (a token must never follow one), no cookies (the session is
  * carried by the token alone). The pool size is the cap on calls in flight.
+ * <p>
+ * Every attempt is bounded from end to end: the wait for a free connection by connectTimeout, the TCP connect by
+ * connectTimeout, the TLS handshake by the handshake timeout, and the answer, from the moment the request is sent
+ * to its last byte, by responseTimeout, enforced by aborting the request (a body dripping a few bytes at a time
+ * never trips a socket read timeout). The caller's deadline bounds the whole attempt too. Through a proxy, https
+ * goes through a CONNECT tunnel, so the proxy never sees the Authorization header.
  */
 public final class HttpTransport implements AutoCloseable {
 
-    private static final int MAX_CACHED_URIS = 1024;
+    /** The attempt was aborted at a deadline. */
+    public static final class Aborted extends InterruptedIOException {
+        private final boolean responseTimeout;
+        private final boolean sent;
 
-    private final String baseUrl;
+        Aborted(boolean responseTimeout, boolean sent) {
+            super(responseTimeout ? "no complete answer within responseTimeout" : "the call's deadline passed");
+            this.responseTimeout = responseTimeout;
+            this.sent = sent;
+        }
+
+        /** True for responseTimeout, false for the caller's deadline. */
+        public boolean isResponseTimeout() {
+            return responseTimeout;
+        }
+
+        /** Whether the request had been sent (so a write may have been executed). */
+        public boolean wasSent() {
+            return sent;
+        }
+    }
+
+    /** An https connection whose TLS handshake got no answer: most likely a port that speaks plain http. */
+    public static final class NoTlsAnswer extends SSLException {
+        NoTlsAnswer(IOException cause) {
+            super("no answer to the TLS handshake", cause);
+        }
+    }
+
+    /** The transport was closed (the session stopped) while or before the call was made. */
+    public static final class Closed extends IOException {
+        Closed(Throwable cause) {
+            super("the session's HTTP client is closed", cause);
+        }
+    }
+
+    private static final int MAX_CACHED_URIS = 1024;
+    private static final String ATTEMPT = "portabilling.attempt";
+
+    private final TransportSettings settings;
     private final PoolingHttpClientConnectionManager connectionManager;
     private final CloseableHttpClient client;
+    private final RequestConfig defaults;
+    private final ScheduledThreadPoolExecutor timers;
     private final Map<String, URI> uris = new ConcurrentHashMap<>();
+    private volatile boolean closed;
 
-    public HttpTransport(String baseUrl, SSLContext sslContext, int connectTimeoutMillis, int responseTimeoutMillis,
-                         int maxConnections) {
-        this.baseUrl = baseUrl;
+    public HttpTransport(TransportSettings settings) {
+        this.settings = settings;
         PoolingHttpClientConnectionManagerBuilder pool = PoolingHttpClientConnectionManagerBuilder.create()
-                .setMaxConnTotal(maxConnections)
-                .setMaxConnPerRoute(maxConnections)
+                .setMaxConnTotal(settings.maxConnections())
+                .setMaxConnPerRoute(settings.maxConnections())
                 .setConnectionFactory(QuietConnection.FACTORY)
                 .setDefaultConnectionConfig(ConnectionConfig.custom()
-                        .setConnectTimeout(Timeout.ofMilliseconds(connectTimeoutMillis))
-                        .setSocketTimeout(Timeout.ofMilliseconds(responseTimeoutMillis))
+                        .setConnectTimeout(Timeout.ofMilliseconds(settings.connectTimeoutMillis()))
+                        .setSocketTimeout(Timeout.ofMilliseconds(settings.responseTimeoutMillis()))
                         // a pooled connection the server closed while idle would fail the next call; writes are
                         // not replayed, so check connections that sat idle before reusing them
                         .setValidateAfterInactivity(TimeValue.ofSeconds(1))
-                        .build());
-        if (sslContext != null) {
-            pool.setTlsSocketStrategy(new DefaultClientTlsStrategy(sslContext));
+                        .build())
+                // a plain-http port never answers a ClientHello: do not wait responseTimeout for it
+                .setDefaultTlsConfig(TlsConfig.custom()
+                        .setHandshakeTimeout(Timeout.ofMilliseconds(settings.handshakeTimeoutMillis())).build());
+        if (settings.sslContext() != null) {
+            pool.setTlsSocketStrategy(new DefaultClientTlsStrategy(settings.sslContext()));
         }
         this.connectionManager = pool.build();
-        this.client = HttpClients.custom()
-                .setConnectionManager(connectionManager)
-                .setDefaultRequestConfig(RequestConfig.custom()
-                        .setResponseTimeout(Timeout.ofMilliseconds(responseTimeoutMillis))
-                        // waiting for a free connection is bounded too, so a hung server cannot block callers forever
-                        .setConnectionRequestTimeout(
-                                Timeout.ofMilliseconds((long) connectTimeoutMillis + responseTimeoutMillis))
-                        .setRedirectsEnabled(false)
-                        .build())
-                .disableAutomaticRetries()
-                .disableRedirectHandling()
+        this.defaults = RequestConfig.custom()
+                .setResponseTimeout(Timeout.ofMilliseconds(settings.responseTimeoutMillis()))
+                .setConnectionRequestTimeout(Timeout.ofMilliseconds(settings.connectTimeoutMillis()))
+                .setRedirectsEnabled(false)
+                .build();
+        HttpClientBuilder builder = HttpClients.custom()
+                .setDefaultRequestConfig(defaults)
                 .disableCookieManagement()
                 .disableAuthCaching()
                 .disableContentCompression()
                 .setUserAgent("camel-portabilling")
+                // the request goes out now: from here the answer must arrive within responseTimeout
+                .addExecInterceptorBefore(ChainElement.MAIN_TRANSPORT.name(), "portabilling-answer-deadline",
+                        (request, scope, chain) -> {
+                            Object attempt = scope.clientContext.getAttribute(ATTEMPT);
+                            if (attempt instanceof Attempt a) {
+                                a.sending();
+                            }
+                            return chain.proceed(request, scope);
+                        });
+        if (settings.proxyHost() != null) {
+            builder.setProxy(new HttpHost("http", settings.proxyHost(), settings.proxyPort()));
+            if (settings.proxyUsername() != null) {
+                BasicCredentialsProvider credentials = new BasicCredentialsProvider();
+                credentials.setCredentials(new AuthScope(settings.proxyHost(), settings.proxyPort()),
+                        new UsernamePasswordCredentials(settings.proxyUsername(),
+                                settings.proxyPassword() != null ? settings.proxyPassword().toCharArray() : new char[0]));
+                builder.setDefaultCredentialsProvider(credentials);
+            }
+        }
+        if (settings.configurer() != null) {
+            settings.configurer().configureHttpClient(builder);
+        }
+        // the component's own rules stay, whatever a configurer did
+        this.client = builder.setConnectionManager(connectionManager)
+                .disableAutomaticRetries()
+                .disableRedirectHandling()
                 .build();
+        this.timers = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "portabilling-deadlines " + settings.baseUrl());
+            t.setDaemon(true);
+            return t;
+        });
+        timers.setRemoveOnCancelPolicy(true);
     }
 
     public String baseUrl() {
-        return baseUrl;
+        return settings.baseUrl();
+    }
+
+    public TransportSettings settings() {
+        return settings;
     }
 
     /**
-     * POSTs to {@code <baseUrl>/rest/<service>/<method>} and reads the whole answer.
+     * POSTs to {@code <baseUrl>/rest/<service>/<method>} and reads the whole answer, within the attempt's bounds.
      *
      * @param bearerToken the access token for the Authorization header, or null
+     * @throws Aborted     at responseTimeout or the deadline
+     * @throws NoTlsAnswer when an https server did not answer the TLS handshake
+     * @throws Closed      when the transport is closed
      */
-    public ApiResponse post(String service, String method, HttpEntity body, String bearerToken) throws IOException {
+    public ApiResponse post(String service, String method, HttpEntity body, String bearerToken, Deadline deadline)
+            throws IOException {
+        if (closed) {
+            throw new Closed(null);
+        }
+        long remaining = deadline.remainingMillis();
+        if (remaining <= 0) {
+            throw new Aborted(false, false);
+        }
         HttpPost post = new HttpPost(uri(service, method));
         // a new request has no headers yet: add, not set (set scans for an existing one)
         post.addHeader(HttpHeaders.ACCEPT, "application/json");
@@ -91,14 +194,34 @@ public final class HttpTransport implements AutoCloseable {
             post.addHeader(HttpHeaders.AUTHORIZATION, "Bearer " + bearerToken);
         }
         post.setEntity(body);
-        return client.execute(post, response -> {
-            HttpEntity entity = response.getEntity();
-            byte[] bytes = entity != null ? EntityUtils.toByteArray(entity) : new byte[0];
-            Header retryAfter = response.getFirstHeader(HttpHeaders.RETRY_AFTER);
-            return new ApiResponse(response.getCode(), response.getReasonPhrase(),
-                    entity != null ? entity.getContentType() : null, retryAfter != null ? retryAfter.getValue() : null,
-                    bytes);
-        });
+        if (remaining < settings.connectTimeoutMillis()) {
+            post.setConfig(RequestConfig.copy(defaults)
+                    .setConnectionRequestTimeout(Timeout.ofMilliseconds(remaining)).build());
+        }
+        Attempt attempt = new Attempt(post, deadline);
+        HttpClientContext context = HttpClientContext.create();
+        context.setAttribute(ATTEMPT, attempt);
+        try {
+            return client.execute(post, context, response -> {
+                HttpEntity entity = response.getEntity();
+                byte[] bytes = entity != null ? EntityUtils.toByteArray(entity) : new byte[0];
+                attempt.done();
+                Header retryAfter = response.getFirstHeader(HttpHeaders.RETRY_AFTER);
+                return new ApiResponse(response.getCode(), response.getReasonPhrase(),
+                        entity != null ? entity.getContentType() : null,
+                        retryAfter != null ? retryAfter.getValue() : null, bytes);
+            });
+        } catch (IOException e) {
+            throw attempt.explain(e);
+        } catch (IllegalStateException e) {
+            // HttpClient's "Connection pool shut down"
+            if (closed) {
+                throw new Closed(e);
+            }
+            throw e;
+        } finally {
+            attempt.done();
+        }
     }
 
     /** Connections currently leased, i.e. calls in flight. */
@@ -110,7 +233,7 @@ public final class HttpTransport implements AutoCloseable {
         String key = service + "/" + method;
         URI uri = uris.get(key);
         if (uri == null) {
-            uri = URI.create(baseUrl + "/rest/" + key);
+            uri = URI.create(settings.baseUrl() + "/rest/" + key);
             // method names may come from message headers: keep the cache bounded
             if (uris.size() < MAX_CACHED_URIS) {
                 uris.put(key, uri);
@@ -119,10 +242,77 @@ public final class HttpTransport implements AutoCloseable {
         return uri;
     }
 
+    /** Closes every connection at once: calls in flight fail (as stopped), nothing waits for them. */
     @Override
     public void close() {
-        client.close(CloseMode.GRACEFUL);
+        closed = true;
+        timers.shutdownNow();
+        client.close(CloseMode.IMMEDIATE);
         connectionManager.close(CloseMode.IMMEDIATE);
-        connectionManager.closeIdle(TimeValue.of(0, TimeUnit.MILLISECONDS));
+    }
+
+    /** One attempt's timers: the caller's deadline from the start, responseTimeout from the moment it is sent. */
+    private final class Attempt {
+        private final HttpPost post;
+        private final ScheduledFuture<?> callTimer;
+        private volatile ScheduledFuture<?> answerTimer;
+        private volatile boolean sent;
+        private volatile boolean finished;
+        /** 0: not aborted, 1: at the caller's deadline, 2: at responseTimeout. */
+        private volatile int abortedAt;
+
+        Attempt(HttpPost post, Deadline deadline) {
+            this.post = post;
+            this.callTimer = schedule(() -> abort(1), deadline.remainingMillis());
+        }
+
+        void sending() {
+            sent = true;
+            answerTimer = schedule(() -> abort(2), settings.responseTimeoutMillis());
+        }
+
+        private ScheduledFuture<?> schedule(Runnable task, long millis) {
+            try {
+                return timers.schedule(task, millis, TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                return null; // closed: the close itself ends the call
+            }
+        }
+
+        private void abort(int reason) {
+            if (!finished && abortedAt == 0) {
+                abortedAt = reason;
+                post.cancel();
+            }
+        }
+
+        void done() {
+            finished = true;
+            cancel(callTimer);
+            cancel(answerTimer);
+        }
+
+        private void cancel(ScheduledFuture<?> timer) {
+            if (timer != null) {
+                timer.cancel(false);
+            }
+        }
+
+        IOException explain(IOException e) {
+            if (abortedAt != 0) {
+                Aborted aborted = new Aborted(abortedAt == 2, sent);
+                aborted.initCause(e);
+                return aborted;
+            }
+            if (closed) {
+                return new Closed(e);
+            }
+            // HttpClient reports a handshake that timed out as a connect timeout; the TCP connect had succeeded
+            if (settings.https() && !sent && e instanceof ConnectTimeoutException
+                && String.valueOf(e.getMessage()).contains("Read timed out")) {
+                return new NoTlsAnswer(e);
+            }
+            return e;
+        }
     }
 }

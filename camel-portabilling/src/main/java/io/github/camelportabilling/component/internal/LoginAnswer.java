@@ -1,32 +1,29 @@
 package io.github.camelportabilling.component.internal;
 
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Base64;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * Reads a Session/login or Session/refresh_access_token answer into an {@link AccessToken}. The expiry comes from
- * {@code expires_in} (relative, so immune to clock differences), else {@code expires_at} (UTC), else the JWT's
- * {@code exp} claim (decoded without verifying the signature, as PortaOne's own clients do).
+ * Reads a Session/login or Session/refresh_access_token answer into an {@link AccessToken}. The token's lifetime is
+ * {@code expires_in}, else the JWT's {@code exp - iat} (decoded without verifying the signature, as PortaOne's own
+ * clients do), counted from the local moment the answer arrived. The server's absolute times ({@code expires_at},
+ * {@code exp}) are never compared with our clock: servers' clocks differ from ours, and a server 20 minutes behind
+ * would make every token look expired on arrival. With neither, the token is used until the server rejects it.
  */
 public final class LoginAnswer {
-
-    private static final DateTimeFormatter EXPIRES_AT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private LoginAnswer() {
     }
 
     /**
      * @param  previousSessionId kept when the answer has no session_id (refresh answers do not repeat it)
-     * @return                   null when the answer has no access_token
+     * @param  arrivedAtMillis   our clock when the answer arrived
+     * @return                   null when the answer has neither access_token nor session_id
      */
-    public static AccessToken read(Map<String, Object> answer, String previousSessionId, long nowMillis,
+    public static AccessToken read(Map<String, Object> answer, String previousSessionId, long arrivedAtMillis,
                                    ObjectMapper mapper) {
         Object access = answer.get("access_token");
         Object sessionId = answer.get("session_id");
@@ -36,34 +33,37 @@ public final class LoginAnswer {
         String accessToken = access instanceof String s ? s : null;
         String refreshToken = answer.get("refresh_token") instanceof String s ? s : null;
         String sid = sessionId instanceof String s ? s : previousSessionId;
-        return AccessToken.of(accessToken, refreshToken, sid, nowMillis, expiry(answer, accessToken, nowMillis, mapper));
+        long lifetime = lifetimeMillis(answer, accessToken, mapper);
+        return AccessToken.of(accessToken, refreshToken, sid, arrivedAtMillis,
+                lifetime >= 0 ? arrivedAtMillis + lifetime : AccessToken.NO_EXPIRY);
     }
 
-    static long expiry(Map<String, Object> answer, String accessToken, long nowMillis, ObjectMapper mapper) {
+    /** The token's lifetime in milliseconds, or -1 when the answer does not tell it. */
+    static long lifetimeMillis(Map<String, Object> answer, String accessToken, ObjectMapper mapper) {
         Object expiresIn = answer.get("expires_in");
-        if (expiresIn instanceof Number n) {
-            return nowMillis + n.longValue() * 1000;
+        if (expiresIn instanceof Number n && n.longValue() >= 0) {
+            return n.longValue() * 1000;
         }
         if (expiresIn instanceof String s && !s.isBlank()) {
             try {
-                return nowMillis + Long.parseLong(s.strip()) * 1000;
+                long seconds = Long.parseLong(s.strip());
+                if (seconds >= 0) {
+                    return seconds * 1000;
+                }
             } catch (NumberFormatException ignored) {
-                // fall through to the other sources
-            }
-        }
-        if (answer.get("expires_at") instanceof String s) {
-            try {
-                return LocalDateTime.parse(s.strip(), EXPIRES_AT).toInstant(ZoneOffset.UTC).toEpochMilli();
-            } catch (DateTimeParseException ignored) {
                 // fall through to the JWT
             }
         }
-        Long exp = jwtExpirySeconds(accessToken, mapper);
-        return exp != null ? exp * 1000 : AccessToken.NO_EXPIRY;
+        Map<?, ?> claims = jwtClaims(accessToken, mapper);
+        if (claims != null && claims.get("exp") instanceof Number exp && claims.get("iat") instanceof Number iat
+            && exp.longValue() > iat.longValue()) {
+            return (exp.longValue() - iat.longValue()) * 1000;
+        }
+        return -1;
     }
 
-    /** The {@code exp} claim of a JWT, or null when the token is not a readable JWT. */
-    static Long jwtExpirySeconds(String jwt, ObjectMapper mapper) {
+    /** The claims of a JWT, or null when the token is not a readable JWT. */
+    static Map<?, ?> jwtClaims(String jwt, ObjectMapper mapper) {
         if (jwt == null) {
             return null;
         }
@@ -73,8 +73,7 @@ public final class LoginAnswer {
         }
         try {
             byte[] claims = Base64.getUrlDecoder().decode(parts[1]);
-            Object exp = mapper.readValue(new String(claims, StandardCharsets.UTF_8), Map.class).get("exp");
-            return exp instanceof Number n ? n.longValue() : null;
+            return mapper.readValue(new String(claims, StandardCharsets.UTF_8), Map.class);
         } catch (Exception e) {
             return null;
         }

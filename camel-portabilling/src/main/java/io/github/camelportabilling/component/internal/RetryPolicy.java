@@ -71,7 +71,12 @@ public final class RetryPolicy {
      */
     public long afterTransportError(int retryNumber, boolean read, IOException error) {
         if (retryNumber > maxRetries || error instanceof SSLException) {
-            // an untrusted certificate or a failed handshake is not transient
+            // an untrusted certificate, a failed handshake or a port that does not speak TLS is not transient
+            return GIVE_UP;
+        }
+        if (error instanceof ConnectionRequestTimeoutException || error instanceof HttpTransport.Aborted
+            || error instanceof HttpTransport.Closed) {
+            // an exhausted pool stays exhausted while the server is slow; a deadline passed is final; so is a stop
             return GIVE_UP;
         }
         if (neverSent(error)) {
@@ -84,11 +89,14 @@ public final class RetryPolicy {
         return read ? backoff(retryNumber) : GIVE_UP;
     }
 
-    /** Failures that happen before the request leaves the client, so the server cannot have executed it. */
+    /**
+     * Failures that happen before the request leaves the client, so the server cannot have executed it, and that
+     * may pass: a connection that could not be opened. (A pool wait that timed out was not sent either, but is not
+     * retried: see {@link #afterTransportError}.)
+     */
     public static boolean neverSent(IOException error) {
         return error instanceof ConnectTimeoutException || error instanceof ConnectException
-               || error instanceof ConnectionRequestTimeoutException || error instanceof UnknownHostException
-               || error instanceof NoRouteToHostException;
+               || error instanceof UnknownHostException || error instanceof NoRouteToHostException;
     }
 
     /** Exponential backoff with "equal jitter": between half and all of base * 2^(n-1). */

@@ -27,6 +27,8 @@ public final class WireFormat {
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
     };
     private static final int SNIPPET_LENGTH = 200;
+    /** Quoted text is masked before it is cut, so that a cut never splits a secret from its field name. */
+    private static final int REDACTED_WINDOW = 4_000;
 
     private final ObjectMapper mapper;
 
@@ -102,12 +104,12 @@ public final class WireFormat {
             }
             throw error(service, method, response, "answered HTTP 200 with a "
                                                    + AnswerTypes.describe(value) + " instead of a JSON object: "
-                                                   + redactor.apply(response.snippet(SNIPPET_LENGTH)),
+                                                   + quote(response, redactor),
                     null);
         } catch (IOException e) {
             throw error(service, method, response, "answered HTTP 200 with a body that is not valid JSON"
                                                    + contentTypeText(response) + ": "
-                                                   + redactor.apply(response.snippet(SNIPPET_LENGTH)),
+                                                   + quote(response, redactor),
                     e);
         }
     }
@@ -133,11 +135,17 @@ public final class WireFormat {
     }
 
     private static String describeBody(ApiResponse response, UnaryOperator<String> redactor) {
-        String snippet = response.snippet(SNIPPET_LENGTH);
+        String snippet = quote(response, redactor);
         if (snippet.isEmpty()) {
             return " with an empty body";
         }
-        return contentTypeText(response) + ": " + redactor.apply(snippet);
+        return contentTypeText(response) + ": " + snippet;
+    }
+
+    /** The start of the body for an exception message, every credential and token in it masked. */
+    private static String quote(ApiResponse response, UnaryOperator<String> redactor) {
+        String text = redactor.apply(response.snippet(REDACTED_WINDOW));
+        return text.length() > SNIPPET_LENGTH ? text.substring(0, SNIPPET_LENGTH) + "..." : text;
     }
 
     private static PortaBillingException error(String service, String method, ApiResponse response, String what,
