@@ -74,6 +74,7 @@ public class PortaBillingSession extends ServiceSupport implements CamelContextA
     /** The started transport and its call loop; null when not started. */
     private volatile CallLoop loop;
     private volatile HttpTransport transport;
+    private volatile boolean startedOnce;
 
     /** For bean-style configuration: set the connection options on {@link #getConfiguration()}. */
     public PortaBillingSession() {
@@ -320,6 +321,7 @@ public class PortaBillingSession extends ServiceSupport implements CamelContextA
         loop = new CallLoop(started, retryPolicy, wire, counters, statistics,
                 new TransportFailures(transportSettings, settings.getCallTimeout(), redactor), redactor);
         tokens.open();
+        startedOnce = true;
     }
 
     /** Logs out within {@link #LOGOUT_TIMEOUT_MILLIS}, then closes every connection; calls in flight fail as stopped. */
@@ -353,7 +355,7 @@ public class PortaBillingSession extends ServiceSupport implements CamelContextA
         CallLoop calls = loop;
         if (calls == null) {
             throw new PortaBillingException("PortaBilling " + service + "/" + method + ": the session " + this
-                                            + (isStopped() || isStopping() ? " is stopped" : " is not started"),
+                                            + (startedOnce ? " is stopped" : " is not started"),
                     service, method, null, null, 0, null);
         }
         return calls;
