@@ -117,7 +117,8 @@ class DeadlinesTest extends SimulatorTestSupport {
     @Test
     void stoppingTwoSessionsOnAHungServerWaitsForOneShortLogoutDeadline() throws Exception {
         long account = anAccount();
-        String asApiUser = GET + "&login=" + PortaBillingSimulator.DEMO_TOKEN_LOGIN + "&token="
+        // password= clears the component's password (also before endpoint credentials replaced the component's)
+        String asApiUser = GET + "&login=" + PortaBillingSimulator.DEMO_TOKEN_LOGIN + "&password=&token="
                            + PortaBillingSimulator.DEMO_API_TOKEN;
         assertThat(template.send(GET, x -> x.getMessage().setBody(account)).getException()).isNull();
         assertThat(template.send(asApiUser, x -> x.getMessage().setBody(account)).getException()).isNull();
