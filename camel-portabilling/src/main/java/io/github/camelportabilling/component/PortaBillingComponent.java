@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.camelportabilling.component.internal.KnownMethods;
+import io.github.camelportabilling.component.internal.OptionChecks;
 import org.apache.camel.Endpoint;
 import org.apache.camel.SSLContextParametersAware;
 import org.apache.camel.spi.ManagementStrategy;
@@ -56,6 +57,7 @@ public class PortaBillingComponent extends HealthCheckComponent implements SSLCo
         endpoint.setRecordType(path[1]);
         Map<String, Object> filters = PropertiesHelper.extractProperties(parameters, "filter.");
         endpoint.getFilter().putAll(filters);
+        OptionChecks.check(parameters);
         setProperties(endpoint, parameters);
         if (config.getSslContextParameters() == null) {
             config.setSslContextParameters(retrieveGlobalSslContextParameters());

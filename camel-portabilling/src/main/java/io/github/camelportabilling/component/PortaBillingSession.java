@@ -267,8 +267,8 @@ public class PortaBillingSession extends ServiceSupport implements CamelContextA
             sslContext = settings.getSslContextParameters().createSSLContext(camelContext);
         }
         retryPolicy = new RetryPolicy(settings.getMaxRetries(), settings.getRetryBackoff(), settings.getMaxRetryAfter());
-        transport = new HttpTransport(getBaseUrl(), sslContext, settings.getConnectTimeout(),
-                settings.getResponseTimeout(), settings.getMaxConnections());
+        transport = new HttpTransport(getBaseUrl(), sslContext, (int) Math.min(Integer.MAX_VALUE, settings.getConnectTimeout()),
+                (int) Math.min(Integer.MAX_VALUE, settings.getResponseTimeout()), settings.getMaxConnections());
     }
 
     @Override
