@@ -176,8 +176,8 @@ public class PortaBillingProducer extends DefaultProducer {
         Integer offsetHeader = intHeader(message, PortaBillingConstants.OFFSET);
         if (endpoint.isStreamList()) {
             // limit and offset in the body are the page size and the start of the walk, as the headers are
-            Integer limitParam = intParam(params.remove("limit"), "limit");
-            Integer offsetParam = intParam(params.remove("offset"), "offset");
+            Integer limitParam = wholeNumber(params.remove("limit"), "The limit param");
+            Integer offsetParam = wholeNumber(params.remove("offset"), "The offset param");
             int pageSize = limitHeader != null ? limitHeader : limitParam != null ? limitParam : endpoint.getPageSize();
             int startOffset = offsetHeader != null ? offsetHeader : offsetParam != null ? offsetParam : 0;
             if (pageSize <= 0 || startOffset < 0) {
@@ -214,22 +214,11 @@ public class PortaBillingProducer extends DefaultProducer {
     }
 
     private static Integer intHeader(Message message, String name) {
-        Object value = message.getHeader(name);
-        if (value == null || value instanceof Integer) {
-            return (Integer) value;
-        }
-        if (value instanceof Number n && n.longValue() == n.intValue()) {
-            return n.intValue();
-        }
-        try {
-            return Integer.valueOf(value.toString().strip());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("Header " + name + " must be a whole number, got '" + value + "'", e);
-        }
+        return wholeNumber(message.getHeader(name), "Header " + name);
     }
 
-    /** limit/offset given in the body: a whole number, also as text. */
-    private static Integer intParam(Object value, String name) {
+    /** A whole number, also as text (headers, and limit/offset in the body); null when absent. */
+    private static Integer wholeNumber(Object value, String what) {
         if (value == null || value instanceof Integer) {
             return (Integer) value;
         }
@@ -239,7 +228,7 @@ public class PortaBillingProducer extends DefaultProducer {
         try {
             return Integer.valueOf(value.toString().strip());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("The " + name + " param must be a whole number, got '" + value + "'", e);
+            throw new IllegalArgumentException(what + " must be a whole number, got '" + value + "'", e);
         }
     }
 

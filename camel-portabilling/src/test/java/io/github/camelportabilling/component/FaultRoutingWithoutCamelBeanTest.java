@@ -3,8 +3,9 @@ package io.github.camelportabilling.component;
 import java.util.Map;
 
 import io.github.camelportabilling.simulator.Fault;
-import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
+import org.apache.camel.Predicate;
+import org.apache.camel.builder.Builder;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.junit.jupiter.api.Test;
@@ -30,26 +31,33 @@ class FaultRoutingWithoutCamelBeanTest extends SimulatorTestSupport {
                 .isInstanceOf(ClassNotFoundException.class);
     }
 
-    @Test
-    void theDocumentedJavaDslSnippetRoutesFaultsAndLeavesOtherErrorsAlone() throws Exception {
+    /** direct:create into a create, with faults matched by {@code when} sent to mock:rejected. */
+    private void createRouteRejecting(Predicate when) throws Exception {
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
-                // README / adoc: the API refused the record itself
-                onException(PortaBillingException.class)
-                        .onWhen(exchangeProperty(PortaBillingException.FAULT_CODE_PROPERTY).isNotNull())
-                        .handled(true)
-                        .to("mock:rejected");
+                onException(PortaBillingException.class).onWhen(when).handled(true).to("mock:rejected");
                 from("direct:create").to("portabilling:Account/account?operation=create");
             }
         });
-        MockEndpoint rejected = getMockEndpoint("mock:rejected");
-        rejected.expectedMessageCount(1);
-        long customer = newCustomer("No Bean Co");
+    }
+
+    /** Sends an account whose id is taken: the server answers Server.Account.duplicate_id. */
+    private Exchange createDuplicate(String name) {
+        long customer = newCustomer(name);
         String id = "nobean-" + System.nanoTime();
         newAccount(customer, id);
+        return template.send("direct:create", e -> e.getMessage().setBody(accountFields(customer, id)));
+    }
 
-        Exchange duplicate = template.send("direct:create", e -> e.getMessage().setBody(accountFields(customer, id)));
+    @Test
+    void theDocumentedJavaDslSnippetRoutesFaultsAndLeavesOtherErrorsAlone() throws Exception {
+        // README / adoc: the API refused the record itself
+        createRouteRejecting(Builder.exchangeProperty(PortaBillingException.FAULT_CODE_PROPERTY).isNotNull());
+        MockEndpoint rejected = getMockEndpoint("mock:rejected");
+        rejected.expectedMessageCount(1);
+
+        Exchange duplicate = createDuplicate("No Bean Co");
 
         assertThat(duplicate.getException()).isNull();
         rejected.assertIsSatisfied();
@@ -59,7 +67,7 @@ class FaultRoutingWithoutCamelBeanTest extends SimulatorTestSupport {
         // a proxy error is no fault of the record: not matched, the exception stays
         simulator.injectFault("Account/add_account", 1, Fault.htmlErrorPage(502));
         Exchange proxyError = template.send("direct:create",
-                e -> e.getMessage().setBody(accountFields(customer, "nobean-other-" + System.nanoTime())));
+                e -> e.getMessage().setBody(accountFields(newCustomer("Proxy Co"), "nobean-other-" + System.nanoTime())));
         assertThat(proxyError.getException()).isInstanceOf(PortaBillingException.class);
         assertThat(proxyError.getProperty(PortaBillingException.FAULT_CODE_PROPERTY)).isNull();
         rejected.assertIsSatisfied();
@@ -67,48 +75,23 @@ class FaultRoutingWithoutCamelBeanTest extends SimulatorTestSupport {
 
     @Test
     void theDocumentedSimpleSnippetForYamlAndXmlWorksToo() throws Exception {
-        context.addRoutes(new RouteBuilder() {
-            @Override
-            public void configure() {
-                onException(PortaBillingException.class)
-                        .onWhen(simple("${exchangeProperty.CamelPortaBillingFaultCode} == 'Server.Account.duplicate_id'"))
-                        .handled(true)
-                        .setBody(simple("duplicate: ${exchangeProperty.CamelPortaBillingFaultCode}"));
-                from("direct:create").to("portabilling:Account/account?operation=create");
-            }
-        });
-        long customer = newCustomer("No Bean Simple Co");
-        String id = "nobean-s-" + System.nanoTime();
-        newAccount(customer, id);
+        createRouteRejecting(
+                Builder.simple("${exchangeProperty.CamelPortaBillingFaultCode} == 'Server.Account.duplicate_id'"));
+        MockEndpoint rejected = getMockEndpoint("mock:rejected");
+        rejected.expectedMessageCount(1);
 
-        Exchange out = template.send("direct:create", e -> e.getMessage().setBody(accountFields(customer, id)));
-
-        assertThat(out.getException()).isNull();
-        assertThat(out.getMessage().getBody()).isEqualTo("duplicate: Server.Account.duplicate_id");
+        assertThat(createDuplicate("No Bean Simple Co").getException()).isNull();
+        rejected.assertIsSatisfied();
     }
 
     @Test
     void theDocumentedJavaPredicateSeesTheException() throws Exception {
-        context.addRoutes(new RouteBuilder() {
-            @Override
-            public void configure() {
-                onException(PortaBillingException.class)
-                        .onWhen(e -> e.getException(PortaBillingException.class) != null
-                                     && e.getException(PortaBillingException.class).getFaultCode() != null)
-                        .handled(true)
-                        .to("mock:rejected");
-                from("direct:create").to("portabilling:Account/account?operation=create");
-            }
-        });
+        createRouteRejecting(e -> e.getException(PortaBillingException.class) != null
+                                  && e.getException(PortaBillingException.class).getFaultCode() != null);
         MockEndpoint rejected = getMockEndpoint("mock:rejected");
         rejected.expectedMessageCount(1);
-        long customer = newCustomer("No Bean Lambda Co");
-        String id = "nobean-l-" + System.nanoTime();
-        newAccount(customer, id);
 
-        Exchange out = template.send("direct:create", e -> e.getMessage().setBody(accountFields(customer, id)));
-
-        assertThat(out.getException()).isNull();
+        assertThat(createDuplicate("No Bean Lambda Co").getException()).isNull();
         rejected.assertIsSatisfied();
     }
 
