@@ -99,8 +99,10 @@ public class PortaBillingConfiguration implements Cloneable {
 
     @UriParam(label = "advanced")
     @Metadata(description = "The Jackson ObjectMapper used to turn POJO bodies into params. Autowired when exactly one"
-                            + " is bound; the answers are always read with the component's own settings so that"
-                            + " numbers and flags keep their JSON types.",
+                            + " is bound. The component uses a copy that leaves out null properties (so an update"
+                            + " changes only what the POJO sets), unless the mapper sets its own default inclusion;"
+                            + " the answers are always read with the component's own settings so that numbers and"
+                            + " flags keep their JSON types.",
               autowired = true)
     private ObjectMapper objectMapper;
 
