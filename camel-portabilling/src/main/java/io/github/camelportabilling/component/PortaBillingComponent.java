@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.camelportabilling.component.internal.ConnectionSettingsCheck;
 import io.github.camelportabilling.component.internal.KnownMethods;
+import io.github.camelportabilling.component.internal.OptionChecks;
 import org.apache.camel.Endpoint;
 import org.apache.camel.SSLContextParametersAware;
 import org.apache.camel.spi.ManagementStrategy;
@@ -61,6 +62,7 @@ public class PortaBillingComponent extends HealthCheckComponent implements SSLCo
         Map<String, Object> filters = PropertiesHelper.extractProperties(parameters, "filter.");
         endpoint.getFilter().putAll(filters);
         Set<String> uriOptions = Set.copyOf(parameters.keySet());
+        OptionChecks.check(parameters);
         setProperties(endpoint, parameters);
         ConnectionSettingsCheck.applyEndpointCredential(config, uriOptions, URISupport.sanitizeUri(uri));
         endpoint.setUriOptions(uriOptions);

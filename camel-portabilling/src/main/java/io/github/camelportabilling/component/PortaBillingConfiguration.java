@@ -54,15 +54,16 @@ public class PortaBillingConfiguration implements Cloneable {
                             + " trust store is used and host names are verified.")
     private SSLContextParameters sslContextParameters;
 
-    @UriParam(label = "advanced", defaultValue = "10000")
-    @Metadata(description = "Milliseconds to wait for a TCP connection to the server.")
-    private int connectTimeout = 10_000;
+    @UriParam(label = "advanced", defaultValue = "10000", javaType = "java.time.Duration")
+    @Metadata(description = "How long to wait for a TCP connection to the server: milliseconds, or a duration such as"
+                            + " 10s, 1m30s or PT10S.")
+    private long connectTimeout = 10_000;
 
-    @UriParam(label = "advanced", defaultValue = "30000")
-    @Metadata(description = "Milliseconds to wait for the server's whole answer, from sending the request to the last"
+    @UriParam(label = "advanced", defaultValue = "30000", javaType = "java.time.Duration")
+    @Metadata(description = "How long to wait for the server's whole answer, from sending the request to the last"
                             + " byte (a slow answer that drips in is cut off too), before the attempt fails with a"
-                            + " PortaBillingTimeoutException.")
-    private int responseTimeout = 30_000;
+                            + " PortaBillingTimeoutException: milliseconds, or a duration such as 30s or 2m.")
+    private long responseTimeout = 30_000;
 
     @UriParam(label = "advanced", defaultValue = "20")
     @Metadata(description = "Size of the HTTP connection pool, which is also the cap on calls in flight to the server"
@@ -82,14 +83,14 @@ public class PortaBillingConfiguration implements Cloneable {
                             + " create whose answer was lost, is never replayed. 0 disables retries.")
     private int maxRetries = 3;
 
-    @UriParam(label = "advanced", defaultValue = "200")
-    @Metadata(description = "Base delay in milliseconds of the exponential backoff between retries (doubled each"
-                            + " retry, with jitter).")
+    @UriParam(label = "advanced", defaultValue = "200", javaType = "java.time.Duration")
+    @Metadata(description = "Base delay of the exponential backoff between retries (doubled each retry, with jitter):"
+                            + " milliseconds, or a duration such as 500ms or 1s.")
     private long retryBackoff = 200;
 
-    @UriParam(label = "advanced", defaultValue = "10000")
-    @Metadata(description = "Ceiling in milliseconds on a server's Retry-After: a longer wait is not honoured and the"
-                            + " call fails at once instead of blocking the route.")
+    @UriParam(label = "advanced", defaultValue = "10000", javaType = "java.time.Duration")
+    @Metadata(description = "Ceiling on a server's Retry-After: a longer wait is not honoured and the call fails at"
+                            + " once instead of blocking the route. Milliseconds, or a duration such as 10s.")
     private long maxRetryAfter = 10_000;
 
     // ---- deadlines, proxy and HttpClient extension (a block of their own, to keep merges easy)
@@ -134,8 +135,10 @@ public class PortaBillingConfiguration implements Cloneable {
 
     @UriParam(label = "advanced")
     @Metadata(description = "The Jackson ObjectMapper used to turn POJO bodies into params. Autowired when exactly one"
-                            + " is bound; the answers are always read with the component's own settings so that"
-                            + " numbers and flags keep their JSON types.",
+                            + " is bound. The component uses a copy that leaves out null properties (so an update"
+                            + " changes only what the POJO sets), unless the mapper sets its own default inclusion;"
+                            + " the answers are always read with the component's own settings so that numbers and"
+                            + " flags keep their JSON types.",
               autowired = true)
     private ObjectMapper objectMapper;
 
@@ -203,19 +206,21 @@ public class PortaBillingConfiguration implements Cloneable {
         this.sslContextParameters = sslContextParameters;
     }
 
-    public int getConnectTimeout() {
+    /** In milliseconds. */
+    public long getConnectTimeout() {
         return connectTimeout;
     }
 
-    public void setConnectTimeout(int connectTimeout) {
+    public void setConnectTimeout(long connectTimeout) {
         this.connectTimeout = connectTimeout;
     }
 
-    public int getResponseTimeout() {
+    /** In milliseconds. */
+    public long getResponseTimeout() {
         return responseTimeout;
     }
 
-    public void setResponseTimeout(int responseTimeout) {
+    public void setResponseTimeout(long responseTimeout) {
         this.responseTimeout = responseTimeout;
     }
 

@@ -8,20 +8,30 @@ import org.apache.camel.spi.Metadata;
  */
 public final class PortaBillingConstants {
 
+    /**
+     * Consumed: the producer removes it once its call succeeded, so it never applies to a later
+     * {@code portabilling:} endpoint of the route. It stays when the call fails, so a redelivery repeats the call.
+     */
     @Metadata(label = "producer",
               description = "Overrides the endpoint's operation for this message: create, get, list, update, delete,"
-                            + " terminate or call.",
+                            + " terminate or call. Consumed: removed from the message once the call succeeded, so it"
+                            + " never applies to a later PortaBilling endpoint of the route (it stays when the call"
+                            + " fails, so that a redelivery repeats the same call).",
               javaType = "String")
     public static final String OPERATION = "CamelPortaBillingOperation";
 
+    /** Consumed like {@link #OPERATION}: removed once the call succeeded, kept when it failed. */
     @Metadata(label = "producer",
               description = "Overrides the API method for this message (snake_case, e.g. get_account_list). Required"
-                            + " for operation=call when the endpoint has no method option. Only read, never set, so it"
-                            + " cannot leak into the next PortaBilling call of the route.",
+                            + " for operation=call when the endpoint has no method option. Consumed: removed from the"
+                            + " message once the call succeeded, so it never applies to a later PortaBilling endpoint"
+                            + " of the route (it stays when the call fails, so that a redelivery repeats the same"
+                            + " call).",
               javaType = "String")
     public static final String METHOD = "CamelPortaBillingMethod";
 
-    @Metadata(description = "The i_<rec> value of the record: the new id after create, the id after update, get,"
+    @Metadata(description = "The i_{recordType} value of the record (i_account for portabilling:Account/account): the"
+                            + " new id after create, the id after update, get,"
                             + " delete and terminate, and each record's id on consumer exchanges.",
               javaType = "Long")
     public static final String ID = "CamelPortaBillingId";
@@ -31,6 +41,14 @@ public final class PortaBillingConstants {
                             + " null), true otherwise.",
               javaType = "Boolean")
     public static final String FOUND = "CamelPortaBillingFound";
+
+    @Metadata(label = "producer",
+              description = "After a get whose answer holds more than the record (e.g. get_account_info with"
+                            + " with_customer_info=1 answers customer_info beside account_info): a Map of those other"
+                            + " top-level keys of the answer, e.g. {customer_info={...}}. Absent when the answer held"
+                            + " only the record.",
+              javaType = "java.util.Map<String, Object>")
+    public static final String SIBLINGS = "CamelPortaBillingSiblings";
 
     @Metadata(label = "producer",
               description = "For a list: the page size (limit) of this call; defaults to the pageSize option.",

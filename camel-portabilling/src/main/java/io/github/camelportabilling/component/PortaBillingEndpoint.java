@@ -39,9 +39,9 @@ public class PortaBillingEndpoint extends ScheduledPollEndpoint implements Endpo
     private PortaBillingConfiguration configuration;
 
     @UriParam(label = "producer", enums = "create,get,list,update,delete,terminate,call")
-    @Metadata(description = "What the producer does: create (add_<rec>), get (get_<rec>_info), list"
-                            + " (get_<rec>_list), update (update_<rec>), delete (delete_<rec>), terminate"
-                            + " (terminate_<rec>), or call (any method, see the method option). The header"
+    @Metadata(description = "What the producer does: create (add_{recordType}), get (get_{recordType}_info), list"
+                            + " (get_{recordType}_list), update (update_{recordType}), delete (delete_{recordType}),"
+                            + " terminate (terminate_{recordType}), or call (any method, see the method option). The header"
                             + " CamelPortaBillingOperation overrides it per message.")
     private PortaBillingOperation operation;
 
@@ -53,11 +53,11 @@ public class PortaBillingEndpoint extends ScheduledPollEndpoint implements Endpo
 
     @UriParam(label = "common")
     @Metadata(description = "The key of the answer holding the record (get) or the list (list, consumer), for methods"
-                            + " that do not follow the <rec>_info / <rec>_list convention (e.g. subscriptions).")
+                            + " that do not follow the {recordType}_info / {recordType}_list convention (e.g. subscriptions).")
     private String responseKey;
 
     @UriParam(label = "common")
-    @Metadata(description = "The record id field, by default i_<recordType>. Used for the CamelPortaBillingId header,"
+    @Metadata(description = "The record id field, by default i_{recordType}. Used for the CamelPortaBillingId header,"
                             + " for number bodies of get/delete/terminate, and for the consumer's order and watermark.")
     private String idKey;
 
@@ -176,6 +176,7 @@ public class PortaBillingEndpoint extends ScheduledPollEndpoint implements Endpo
                                                + URISupport.sanitizeUri(getEndpointUri()));
         }
         if (pageSize <= 0) {
+            // text options were checked (and quoted) before binding; this catches values set as objects
             throw new IllegalArgumentException("pageSize must be > 0, got " + pageSize);
         }
         for (Map.Entry<String, Object> f : filter.entrySet()) {

@@ -19,6 +19,14 @@ public class PortaBillingException extends RuntimeCamelException implements Http
             "Client.Session.check_auth.failed_to_process_jwt",
             "Client.check_auth.envelope_missed");
 
+    /**
+     * The exchange property holding the fault code when a producer's call failed with a fault, e.g. for
+     * {@code onException(PortaBillingException.class).onWhen(exchangeProperty(FAULT_CODE_PROPERTY).isNotNull())}
+     * or {@code simple("${exchangeProperty.CamelPortaBillingFaultCode} != null")}, which need nothing beyond the
+     * component (reading {@code ${exception.faultCode}} in Simple needs camel-bean). Cleared at the start of each call.
+     */
+    public static final String FAULT_CODE_PROPERTY = "CamelPortaBillingFaultCode";
+
     /** The fault code a login with a wrong password or token answers. */
     public static final String LOGIN_REJECTED_FAULT_CODE = "Server.Session.auth_failed";
 

@@ -7,8 +7,10 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.camelportabilling.component.internal.ListAnswer;
 import io.github.camelportabilling.component.internal.ListPager;
+import io.github.camelportabilling.component.internal.MessageBody;
 import io.github.camelportabilling.component.internal.MethodNames;
 import io.github.camelportabilling.component.internal.PagingIterator;
+import io.github.camelportabilling.component.internal.PojoParams;
 import io.github.camelportabilling.component.internal.RequestParams;
 import io.github.camelportabilling.component.internal.WireFormat;
 import org.apache.camel.Exchange;
@@ -29,7 +31,7 @@ public class PortaBillingProducer extends DefaultProducer {
     private final String idKey;
     private final ObjectMapper jsonMapper = new WireFormat().mapper();
     private PortaBillingSession session;
-    private ObjectMapper pojoMapper;
+    private MessageBody bodyReader;
     private WritableHealthCheckRepository healthCheckRepository;
     private PortaBillingProducerHealthCheck healthCheck;
 
@@ -45,7 +47,7 @@ public class PortaBillingProducer extends DefaultProducer {
     protected void doStart() throws Exception {
         super.doStart();
         session = endpoint.getSession();
-        pojoMapper = endpoint.pojoMapper();
+        bodyReader = new MessageBody(jsonMapper, PojoParams.of(endpoint.pojoMapper(), jsonMapper));
         // health checks are optional: only when a registry with a producers repository is present
         healthCheckRepository = HealthCheckHelper.getHealthCheckRepository(endpoint.getCamelContext(), "producers",
                 WritableHealthCheckRepository.class);
@@ -69,24 +71,41 @@ public class PortaBillingProducer extends DefaultProducer {
     @Override
     public void process(Exchange exchange) throws Exception {
         Message message = exchange.getMessage();
+        exchange.removeProperty(PortaBillingException.FAULT_CODE_PROPERTY);
         PortaBillingOperation operation = operation(message);
         String method = method(message, operation);
-        Map<String, Object> params = RequestParams.fromBody(message.getBody(), operation, recordType, pojoMapper, jsonMapper);
+        Map<String, Object> params = RequestParams.fromBody(bodyReader.read(exchange), operation, recordType);
         switch (operation) {
             case create, update -> {
-                Map<String, Object> answer = session.call(service, method, params);
+                Map<String, Object> answer = call(exchange, method, params);
                 message.setBody(answer);
                 message.setHeader(PortaBillingConstants.ID, answeredId(answer, method));
             }
-            case get -> get(message, method, params);
-            case list -> list(message, method, params);
+            case get -> get(exchange, method, params);
+            case list -> list(exchange, method, params);
             case delete, terminate -> {
-                Map<String, Object> answer = session.call(service, method, params);
+                Map<String, Object> answer = call(exchange, method, params);
                 message.setBody(answer);
                 message.setHeader(PortaBillingConstants.ID, RequestParams.idValue(params.get(idKey)));
             }
-            case call -> message.setBody(session.call(service, method, params));
+            case call -> message.setBody(call(exchange, method, params));
             default -> throw new IllegalStateException("Unhandled operation " + operation);
+        }
+        // consumed by this call, so that they never apply to a later portabilling: endpoint of the route; kept when
+        // the call fails (above), so that a redelivery repeats the same call
+        message.removeHeader(PortaBillingConstants.OPERATION);
+        message.removeHeader(PortaBillingConstants.METHOD);
+    }
+
+    /** One call; a fault's code is also put on the exchange, for error handlers that cannot read the exception. */
+    private Map<String, Object> call(Exchange exchange, String method, Map<String, Object> params) {
+        try {
+            return session.call(service, method, params);
+        } catch (PortaBillingException e) {
+            if (e.getFaultCode() != null) {
+                exchange.setProperty(PortaBillingException.FAULT_CODE_PROPERTY, e.getFaultCode());
+            }
+            throw e;
         }
     }
 
@@ -103,8 +122,9 @@ public class PortaBillingProducer extends DefaultProducer {
         return id;
     }
 
-    private void get(Message message, String method, Map<String, Object> params) {
-        Map<String, Object> answer = session.call(service, method, params);
+    private void get(Exchange exchange, String method, Map<String, Object> params) {
+        Message message = exchange.getMessage();
+        Map<String, Object> answer = call(exchange, method, params);
         String key = endpoint.getResponseKey() != null ? endpoint.getResponseKey() : MethodNames.infoKey(recordType);
         Object record = answer.get(key);
         if (record == null) {
@@ -118,6 +138,7 @@ public class PortaBillingProducer extends DefaultProducer {
             message.setBody(null);
             message.setHeader(PortaBillingConstants.FOUND, false);
             message.removeHeader(PortaBillingConstants.ID);
+            message.removeHeader(PortaBillingConstants.SIBLINGS);
             return;
         }
         if (!(record instanceof Map<?, ?> info)) {
@@ -129,9 +150,22 @@ public class PortaBillingProducer extends DefaultProducer {
         message.setBody(info);
         message.setHeader(PortaBillingConstants.FOUND, true);
         message.setHeader(PortaBillingConstants.ID, RequestParams.idValue(info.get(idKey)));
+        setSiblings(message, answer, key);
     }
 
-    private void list(Message message, String method, Map<String, Object> bodyParams) {
+    /** What the answer holds beside the record (e.g. customer_info with with_customer_info=1), or no header. */
+    private static void setSiblings(Message message, Map<String, Object> answer, String recordKey) {
+        if (answer.size() <= 1) {
+            message.removeHeader(PortaBillingConstants.SIBLINGS);
+            return;
+        }
+        Map<String, Object> siblings = new LinkedHashMap<>(answer);
+        siblings.remove(recordKey);
+        message.setHeader(PortaBillingConstants.SIBLINGS, siblings);
+    }
+
+    private void list(Exchange exchange, String method, Map<String, Object> bodyParams) {
+        Message message = exchange.getMessage();
         Map<String, Object> params = new LinkedHashMap<>(endpoint.getFilter());
         params.putAll(bodyParams);
         if (endpoint.isIncludeTotal()) {
@@ -141,15 +175,23 @@ public class PortaBillingProducer extends DefaultProducer {
         Integer limitHeader = intHeader(message, PortaBillingConstants.LIMIT);
         Integer offsetHeader = intHeader(message, PortaBillingConstants.OFFSET);
         if (endpoint.isStreamList()) {
-            int pageSize = limitHeader != null ? limitHeader : endpoint.getPageSize();
+            // limit and offset in the body are the page size and the start of the walk, as the headers are
+            Integer limitParam = wholeNumber(params.remove("limit"), "The limit param");
+            Integer offsetParam = wholeNumber(params.remove("offset"), "The offset param");
+            int pageSize = limitHeader != null ? limitHeader : limitParam != null ? limitParam : endpoint.getPageSize();
+            int startOffset = offsetHeader != null ? offsetHeader : offsetParam != null ? offsetParam : 0;
+            if (pageSize <= 0 || startOffset < 0) {
+                throw new IllegalArgumentException("streamList needs a page size (limit) > 0 and an offset >= 0, got"
+                                                   + " limit " + pageSize + " and offset " + startOffset);
+            }
             ListPager pager = new ListPager((offset, limit) -> {
                 Map<String, Object> pageParams = new LinkedHashMap<>(params);
                 pageParams.put("limit", limit);
                 pageParams.put("offset", offset);
-                Map<String, Object> answer = session.call(service, method, pageParams);
+                Map<String, Object> answer = call(exchange, method, pageParams);
                 return new ListPager.Page(ListAnswer.records(answer, listKey, service, method), ListAnswer.total(answer));
             }, idKey, pageSize);
-            ListPager.Cursor start = new ListPager.Cursor(offsetHeader != null ? offsetHeader : 0, null);
+            ListPager.Cursor start = new ListPager.Cursor(startOffset, null);
             ListPager.Result first = pager.fetch(start);
             setTotal(message, first.total());
             message.setBody(new PagingIterator(pager, first));
@@ -165,24 +207,28 @@ public class PortaBillingProducer extends DefaultProducer {
         } else {
             params.putIfAbsent("offset", 0);
         }
-        Map<String, Object> answer = session.call(service, method, params);
+        Map<String, Object> answer = call(exchange, method, params);
         List<Map<String, Object>> records = ListAnswer.records(answer, listKey, service, method);
         setTotal(message, ListAnswer.total(answer));
         message.setBody(records);
     }
 
     private static Integer intHeader(Message message, String name) {
-        Object value = message.getHeader(name);
+        return wholeNumber(message.getHeader(name), "Header " + name);
+    }
+
+    /** A whole number, also as text (headers, and limit/offset in the body); null when absent. */
+    private static Integer wholeNumber(Object value, String what) {
         if (value == null || value instanceof Integer) {
             return (Integer) value;
         }
-        if (value instanceof Number n && n.longValue() == n.intValue()) {
+        if (value instanceof Number n && n.doubleValue() == n.intValue()) {
             return n.intValue();
         }
         try {
             return Integer.valueOf(value.toString().strip());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("Header " + name + " must be a whole number, got '" + value + "'", e);
+            throw new IllegalArgumentException(what + " must be a whole number, got '" + value + "'", e);
         }
     }
 

@@ -98,6 +98,39 @@ class ComponentDocsTest {
         assertThat(headers.size()).isEqualTo(constants.size());
     }
 
+    /** What the docs plugin leaves of a {@code <...>} placeholder, which it strips as HTML: "i_ ", "get__info", " _info". */
+    private static final java.util.regex.Pattern DAMAGED = java.util.regex.Pattern.compile(
+            "\\b(i|add|get|update|delete|terminate)_(?=[\\s,.;:)/]|$)|__|(^|[\\s(])_(info|list)\\b");
+
+    private static List<String> descriptions(JsonNode group) {
+        List<String> texts = new ArrayList<>();
+        group.fields().forEachRemaining(e -> texts.add(e.getKey() + ": " + e.getValue().path("description").asText()));
+        return texts;
+    }
+
+    @Test
+    void placeholdersSurviveInTheCatalogAndTheAdoc() throws Exception {
+        JsonNode json = json();
+        List<String> all = new ArrayList<>();
+        all.addAll(descriptions(json.get("properties")));
+        all.addAll(descriptions(json.get("componentProperties")));
+        all.addAll(descriptions(json.get("headers")));
+        assertThat(all).as("descriptions that lost a <...> placeholder").noneMatch(d -> DAMAGED.matcher(d).find());
+
+        JsonNode props = json.get("properties");
+        assertThat(props.get("idKey").get("description").asText()).contains("by default i_{recordType}");
+        assertThat(props.get("operation").get("description").asText()).contains("create (add_{recordType})",
+                "get (get_{recordType}_info)", "list (get_{recordType}_list)", "terminate (terminate_{recordType})");
+        assertThat(props.get("responseKey").get("description").asText())
+                .contains("{recordType}_info / {recordType}_list");
+        assertThat(json.get("headers").get(PortaBillingConstants.ID).get("description").asText())
+                .contains("i_{recordType} value");
+        // the adoc shows the same text (the rows are compared with the JSON above) and says what it stands for
+        String adoc = Files.readString(ADOC);
+        assertThat(section(adoc, "endpoint options")).contains("by default i_{recordType}", "add_{recordType}");
+        assertThat(adoc).contains("`{recordType}` in the option and header descriptions");
+    }
+
     @Test
     void secretsAreMarkedAndNamedAsCamelMainMasksThem() throws Exception {
         JsonNode props = json().get("properties");

@@ -22,6 +22,7 @@ class UserObjectMapperTest extends SimulatorTestSupport {
         @JsonProperty("iso_4217")
         public String currency;
         public boolean sendStatistics;
+        public String email;
     }
 
     @Override
@@ -43,7 +44,9 @@ class UserObjectMapperTest extends SimulatorTestSupport {
                 .get("customer_info");
         // the bound mapper's naming strategy, not Jackson's default (sendStatistics)
         assertThat(sent).containsEntry("name", "Mapper Co").containsEntry("iso_4217", "EUR")
-                .containsEntry("send_statistics", 1).doesNotContainKey("sendStatistics");
+                .containsEntry("send_statistics", 1).doesNotContainKey("sendStatistics")
+                // the mapper sets no inclusion of its own: its copy leaves the unset email out
+                .doesNotContainKey("email");
         long id = out.getMessage().getHeader(PortaBillingConstants.ID, Long.class);
         assertThat(simulator.customer(id)).containsEntry("send_statistics", 1);
     }

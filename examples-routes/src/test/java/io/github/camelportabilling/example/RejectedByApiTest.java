@@ -36,9 +36,13 @@ class RejectedByApiTest {
                 .isFalse();
     }
 
-    private static Exchange failedWith(Exception e) {
+    /** The exchange as the producer leaves it after the failed call: the exception, and the fault code property. */
+    private static Exchange failedWith(PortaBillingException e) {
         Exchange exchange = new DefaultExchange(new DefaultCamelContext());
         exchange.setProperty(Exchange.EXCEPTION_CAUGHT, e);
+        if (e.getFaultCode() != null) {
+            exchange.setProperty(PortaBillingException.FAULT_CODE_PROPERTY, e.getFaultCode());
+        }
         return exchange;
     }
 }

@@ -25,7 +25,10 @@ final class AccountService {
         });
     }
 
-    /** By {@code i_account}, else by {@code id}; an unknown account answers 200 {}. */
+    /**
+     * By {@code i_account}, else by {@code id}; an unknown account answers 200 {}. With {@code with_customer_info}
+     * the account's customer comes beside it as {@code customer_info}, first, as the recorded answer had it.
+     */
     private Map<String, Object> info(ApiRequest r) {
         AccountRecord a;
         if (FieldValues.present(r.params, "i_account")) {
@@ -35,7 +38,15 @@ final class AccountService {
         } else {
             throw new MissingFieldException("i_account");
         }
-        return a == null ? Map.of() : Map.of("account_info", a);
+        if (a == null) {
+            return Map.of();
+        }
+        Map<String, Object> answer = new LinkedHashMap<>();
+        if (FieldValues.flag(r.params, "with_customer_info")) {
+            answer.put("customer_info", a.customer());
+        }
+        answer.put("account_info", a);
+        return answer;
     }
 
     private Map<String, Object> list(ApiRequest r) {

@@ -3,6 +3,7 @@ package io.github.camelportabilling.simulator;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongFunction;
 
 /**
  * Accounts: add_account / get_account_info (by {@code i_account} or {@code id}) / get_account_list / update /
@@ -18,10 +19,13 @@ final class AccountStore {
     private final RecordStore<AccountRecord> store = new RecordStore<>(FIRST_KEY);
     private final Map<String, AccountRecord> byId = new HashMap<>(); // guarded by the store's lock
     private final CustomerStore customers;
+    /** One lookup shared by every account record (a field per record, not a lambda per record). */
+    private final LongFunction<CustomerRecord> owners;
     private final AtomicInteger seeded = new AtomicInteger();
 
     AccountStore(CustomerStore customers) {
         this.customers = customers;
+        this.owners = customers::get;
     }
 
     AccountRecord add(Map<String, Object> info) {
@@ -33,7 +37,7 @@ final class AccountStore {
             throw new RecordNotFoundException("Customer", "customer", "Customer " + iCustomer + " not found");
         }
         return store.write(() -> store.add(key -> {
-            AccountRecord.Builder b = AccountRecord.create(key, today).apply(info);
+            AccountRecord.Builder b = AccountRecord.create(key, today, owners).apply(info);
             if (b.currency() == null) {
                 b.currency(customer.iso4217); // an account bills in its customer's currency
             }
@@ -127,7 +131,7 @@ final class AccountStore {
                 long iCustomer = customerKeys[(seq - 1) % customerKeys.length];
                 CustomerRecord customer = customers.get(iCustomer);
                 String currency = customer == null ? "USD" : customer.iso4217;
-                AccountRecord r = store.add(key -> AccountRecord.create(key, SEED_DAY)
+                AccountRecord r = store.add(key -> AccountRecord.create(key, SEED_DAY, owners)
                         .id(id).customer(iCustomer).product(1).billingModel(1).currency(currency).build());
                 byId.put(id, r);
                 added++;

@@ -1,11 +1,10 @@
 package io.github.camelportabilling.simulator;
 
 import java.io.IOException;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** A customer, typed like the {@code customer_info} fixtures of real servers. */
+/** A customer, shaped like the {@code customer_info} answers of real servers ({@link #SCHEMA}). */
 final class CustomerRecord extends StoredRecord {
 
     static final String STATUSES = "OSCED";
@@ -21,18 +20,88 @@ final class CustomerRecord extends StoredRecord {
     private static final Field ISO_4217 = Field.of("iso_4217");
     private static final Field NAME = Field.of("name");
 
-    private static final Map<Field, Object> DEFAULTS;
+    private static final Field BILLED_TO = Field.of("billed_to");
+    private static final Field NEXT_BILLED_TO = Field.of("next_billed_to");
 
-    static {
-        Map<Field, Object> d = new LinkedHashMap<>();
-        d.put(Field.of("i_parent"), null);
-        d.put(Field.of("billing_lock"), "N");
-        d.put(Field.of("login"), null);
-        d.put(Field.of("email"), null);
-        d.put(Field.of("companyname"), null);
-        d.put(Field.of("deactivate_on"), null);
-        DEFAULTS = Collections.unmodifiableMap(d);
-    }
+    /**
+     * The 66 fields of the recorded {@code customer_info} answer (shared/reference/recorded-records.md) with their
+     * JSON types, plus {@code i_parent}, {@code login}, {@code email} and {@code companyname} from other fixtures and
+     * public calls, and two Y/N flags documented elsewhere that are checked when sent ({@code send_invoices},
+     * {@code bp_charge_cc}). Values the simulator has no model for are fixed placeholders (see the README).
+     */
+    static final RecordSchema SCHEMA = new RecordSchema()
+            .typed("i_customer", FieldType.INTEGER)
+            .typed("name", FieldType.TEXT)
+            .typed("bill_status", FieldType.LETTER)
+            .typed("blocked", FieldType.YES_NO)
+            .typed("iso_4217", FieldType.TEXT)
+            .typed("balance", FieldType.NUMBER)
+            .typed("credit_limit", FieldType.NUMBER)
+            .typed("creation_date", FieldType.DATE_TIME)
+            .typed("i_customer_type", FieldType.INTEGER)
+            .typed("i_balance_control_type", FieldType.INTEGER)
+            .derived("billed_to", FieldType.DATE_TIME)
+            .derived("next_billed_to", FieldType.DATE_TIME)
+            .stored("address_line_2", FieldType.TEXT, "")
+            .stored("baddr1", FieldType.TEXT, "")
+            .stored("balance_transfer_allowed", FieldType.YES_NO, "N")
+            .stored("bill_suspension_delayed", FieldType.INTEGER, 0)
+            .stored("billing_lock", FieldType.LETTER, "N")
+            .stored("callshop_enabled", FieldType.YES_NO, "N")
+            .stored("city", FieldType.TEXT, "")
+            .stored("cont1", FieldType.TEXT, "")
+            .stored("cont2", FieldType.TEXT, "")
+            .stored("country", FieldType.TEXT, "")
+            .stored("credit_exceed", FieldType.INTEGER, 0)
+            .stored("deactivate_on", FieldType.UNKNOWN, null)
+            .stored("estimate_taxes", FieldType.INTEGER, 0)
+            .stored("faxnum", FieldType.TEXT, "")
+            .stored("firstname", FieldType.TEXT, "")
+            .stored("generate_invoice_earlier", FieldType.YES_NO, "N")
+            .stored("has_custom_fields", FieldType.INTEGER, 0)
+            .stored("i_acl", FieldType.INTEGER, 1)
+            .stored("i_billing_period", FieldType.INTEGER, 4)
+            .stored("i_commission_plan", FieldType.UNKNOWN, null)
+            .stored("i_customer_class", FieldType.INTEGER, 1)
+            .stored("i_lang", FieldType.TEXT, "en")
+            .stored("i_office_type", FieldType.INTEGER, 1)
+            .stored("i_role", FieldType.INTEGER, 1)
+            .stored("i_template", FieldType.UNKNOWN, null)
+            .stored("i_time_zone", FieldType.INTEGER, 1)
+            .stored("i_ui_time_zone", FieldType.INTEGER, 1)
+            .stored("in_date_format", FieldType.TEXT, "YYYY-MM-DD")
+            .stored("in_time_format", FieldType.TEXT, "HH24:MI:SS")
+            .stored("inclusive_taxation", FieldType.YES_NO, "N")
+            .stored("invoice_generation_enabled", FieldType.INTEGER, 1)
+            .stored("is_used", FieldType.INTEGER, 0)
+            .stored("lastname", FieldType.TEXT, "")
+            .stored("midinit", FieldType.TEXT, "")
+            .stored("note", FieldType.TEXT, "")
+            .stored("onetime_invoice_generation_enabled", FieldType.INTEGER, 0)
+            .stored("opening_balance", FieldType.NUMBER, 0.0)
+            .stored("ot_i_template", FieldType.UNKNOWN, null)
+            .stored("out_date_format", FieldType.TEXT, "YYYY-MM-DD")
+            .stored("out_date_time_format", FieldType.TEXT, "YYYY-MM-DD HH24:MI:SS")
+            .stored("out_time_format", FieldType.TEXT, "HH24:MI:SS")
+            .stored("override_tariffs_enabled", FieldType.YES_NO, "Y")
+            .stored("perm_credit_limit", FieldType.NUMBER, 0)
+            .stored("phone1", FieldType.TEXT, "")
+            .stored("phone2", FieldType.TEXT, "")
+            .stored("purge_after_months", FieldType.UNKNOWN, null)
+            .stored("restore_on", FieldType.UNKNOWN, null)
+            .stored("salutation", FieldType.TEXT, "")
+            .stored("state", FieldType.TEXT, "")
+            .stored("suspend_on_insuff_funds", FieldType.UNKNOWN, null)
+            .stored("suspension_delay_date", FieldType.UNKNOWN, null)
+            .stored("terminate_on", FieldType.UNKNOWN, null)
+            .stored("unallocated_payments", FieldType.NUMBER, 0)
+            .stored("zip", FieldType.TEXT, "")
+            .stored("i_parent", FieldType.INTEGER, null)
+            .stored("login", FieldType.TEXT, null)
+            .stored("email", FieldType.TEXT, null)
+            .stored("companyname", FieldType.TEXT, null)
+            .accepted("send_invoices", FieldType.YES_NO)
+            .accepted("bp_charge_cc", FieldType.YES_NO);
 
     final long iCustomer;
     final String name;
@@ -46,7 +115,7 @@ final class CustomerRecord extends StoredRecord {
     final int iBalanceControlType;
 
     private CustomerRecord(Builder b) {
-        super(DEFAULTS, b.extras);
+        super(SCHEMA.defaults(), b.extras);
         this.iCustomer = b.iCustomer;
         this.name = b.name;
         this.iso4217 = b.iso4217;
@@ -80,6 +149,9 @@ final class CustomerRecord extends StoredRecord {
         s.field(CREATION_DATE, UtcTime.dateTime(creationDate));
         s.number(I_CUSTOMER_TYPE, iCustomerType);
         s.number(I_BALANCE_CONTROL_TYPE, iBalanceControlType);
+        // the billing period: closed up to creation, the next closing a month later (placeholders, see the README)
+        s.field(BILLED_TO, UtcTime.dateTime(creationDate));
+        s.field(NEXT_BILLED_TO, UtcTime.dateTime(UtcTime.plusMonth(creationDate)));
     }
 
     Builder toBuilder() {
@@ -190,7 +262,9 @@ final class CustomerRecord extends StoredRecord {
                         iBalanceControlType = v == null ? 1 : FieldValues.asInt(f, v);
                         break;
                     default:
-                        extras.put(f, v);
+                        if (!SCHEMA.isDerived(f)) {
+                            extras.put(f, SCHEMA.check(f, v));
+                        }
                 }
             }
             return this;

@@ -35,6 +35,7 @@ final class DemoData {
             c.put("creation_date", UtcTime.dateTime(CustomerStore.SEED_EPOCH + i * 86_400L * 9));
             c.put("email", "billing@" + COMPANIES[i].toLowerCase().replace(' ', '-') + ".example");
             c.put("companyname", COMPANIES[i] + " Ltd");
+            c.put("callshop_enabled", i % 5 == 0 ? "Y" : "N");
             long iCustomer = customers.add(c).iCustomer;
             for (int j = 0; j < 1 + i % 3; j++, account++) {
                 Map<String, Object> a = new LinkedHashMap<>();
@@ -50,6 +51,7 @@ final class DemoData {
                 a.put("firstname", FIRST[account % FIRST.length]);
                 a.put("lastname", LAST[(account / 2) % LAST.length]);
                 a.put("email", FIRST[account % FIRST.length].toLowerCase() + "@example.com");
+                a.put("ecommerce_enabled", account % 4 == 1 ? "Y" : "N");
                 accounts.add(a);
             }
         }

@@ -68,6 +68,14 @@ abstract class StoredRecord implements JsonSerializable {
         return map;
     }
 
+    /** A stored field's value in this record: what a client set, else the shared default. */
+    final Object stored(Field field) {
+        if (extras != null && extras.containsKey(field.name)) {
+            return extras.get(field.name);
+        }
+        return defaults.get(field);
+    }
+
     /** Copies extras for a builder, so updates never mutate a published record. */
     final Map<String, Object> extrasCopy() {
         return extras == null ? new LinkedHashMap<>() : new LinkedHashMap<>(extras);

@@ -61,6 +61,11 @@ final class UtcTime {
         }
     }
 
+    /** The same time of day one calendar month later. */
+    static long plusMonth(long epochSecond) {
+        return LocalDateTime.ofEpochSecond(epochSecond, 0, ZoneOffset.UTC).plusMonths(1).toEpochSecond(ZoneOffset.UTC);
+    }
+
     static String nowDateTime() {
         return dateTime(System.currentTimeMillis() / 1000);
     }

@@ -10,15 +10,15 @@ import org.apache.camel.component.http.HttpClientConfigurer;
  * @param proxyHost  null for a direct connection
  * @param configurer a user's camel-http configurer applied to the client builder, or null
  */
-public record TransportSettings(String baseUrl, boolean https, SSLContext sslContext, int connectTimeoutMillis,
-                                int responseTimeoutMillis, int maxConnections, String proxyHost, int proxyPort,
+public record TransportSettings(String baseUrl, boolean https, SSLContext sslContext, long connectTimeoutMillis,
+                                long responseTimeoutMillis, int maxConnections, String proxyHost, int proxyPort,
                                 String proxyUsername, String proxyPassword, HttpClientConfigurer configurer) {
 
     /** Longest wait for the server's side of a TLS handshake (a plain-http port never answers one). */
     public static final int MAX_HANDSHAKE_TIMEOUT_MILLIS = 5_000;
 
     /** The TLS handshake timeout: connectTimeout, at most {@value #MAX_HANDSHAKE_TIMEOUT_MILLIS} ms. */
-    public int handshakeTimeoutMillis() {
+    public long handshakeTimeoutMillis() {
         return Math.min(connectTimeoutMillis, MAX_HANDSHAKE_TIMEOUT_MILLIS);
     }
 

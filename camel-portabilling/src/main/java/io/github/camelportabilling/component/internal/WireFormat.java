@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -33,9 +34,11 @@ public final class WireFormat {
     private final ObjectMapper mapper;
 
     public WireFormat() {
-        // BigDecimal keeps money exactly as the server wrote it; everything else keeps its JSON type
+        // BigDecimal keeps money exactly as the server wrote it; everything else keeps its JSON type. Written plain:
+        // a stripTrailingZeros() 100 goes as 100, not 1E+2
         this.mapper = JsonMapper.builder()
                 .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
                 .build();
     }
 
