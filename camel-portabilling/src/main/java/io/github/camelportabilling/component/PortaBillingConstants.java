@@ -72,6 +72,21 @@ public final class PortaBillingConstants {
               javaType = "Long")
     public static final String TOTAL = "CamelPortaBillingTotal";
 
+    @Metadata(label = "producer",
+              description = "After operation=call of a method that answers a file instead of JSON (e.g."
+                            + " CDR/get_call_recording): the file's content type as the server sent it, e.g."
+                            + " audio/wav or application/pdf. The body is then the file as a byte array. Removed"
+                            + " after a JSON answer.",
+              javaType = "String")
+    public static final String CONTENT_TYPE = "CamelPortaBillingContentType";
+
+    @Metadata(label = "producer",
+              description = "After operation=call of a method that answers a file: the file name of its"
+                            + " Content-Disposition header, reduced to its last path segment (so it is safe as"
+                            + " CamelFileName); absent when the server gave none.",
+              javaType = "String")
+    public static final String FILE_NAME = "CamelPortaBillingFileName";
+
     private PortaBillingConstants() {
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.camelportabilling.component.internal.ApiAnswer;
 import io.github.camelportabilling.component.internal.ListAnswer;
 import io.github.camelportabilling.component.internal.ListPager;
 import io.github.camelportabilling.component.internal.MessageBody;
@@ -88,7 +89,7 @@ public class PortaBillingProducer extends DefaultProducer {
                 message.setBody(answer);
                 message.setHeader(PortaBillingConstants.ID, RequestParams.idValue(params.get(idKey)));
             }
-            case call -> message.setBody(call(exchange, method, params));
+            case call -> callAnyAnswer(exchange, method, params);
             default -> throw new IllegalStateException("Unhandled operation " + operation);
         }
         // consumed by this call, so that they never apply to a later portabilling: endpoint of the route; kept when
@@ -99,13 +100,40 @@ public class PortaBillingProducer extends DefaultProducer {
 
     /** One call; a fault's code is also put on the exchange, for error handlers that cannot read the exception. */
     private Map<String, Object> call(Exchange exchange, String method, Map<String, Object> params) {
+        return answer(exchange, method, params, true).json();
+    }
+
+    /** operation=call: the JSON answer as a Map, or a file answer as byte[] with its content type and name. */
+    private void callAnyAnswer(Exchange exchange, String method, Map<String, Object> params) {
+        Message message = exchange.getMessage();
+        ApiAnswer answer = answer(exchange, method, params, false);
+        if (answer.isFile()) {
+            message.setBody(answer.file().bytes());
+            message.setHeader(PortaBillingConstants.CONTENT_TYPE, answer.file().contentType());
+            setOrRemove(message, PortaBillingConstants.FILE_NAME, answer.file().fileName());
+        } else {
+            message.setBody(answer.json());
+            message.removeHeader(PortaBillingConstants.CONTENT_TYPE);
+            message.removeHeader(PortaBillingConstants.FILE_NAME);
+        }
+    }
+
+    private ApiAnswer answer(Exchange exchange, String method, Map<String, Object> params, boolean jsonOnly) {
         try {
-            return session.call(service, method, params);
+            return session.answer(service, method, params, jsonOnly);
         } catch (PortaBillingException e) {
             if (e.getFaultCode() != null) {
                 exchange.setProperty(PortaBillingException.FAULT_CODE_PROPERTY, e.getFaultCode());
             }
             throw e;
+        }
+    }
+
+    private static void setOrRemove(Message message, String header, Object value) {
+        if (value != null) {
+            message.setHeader(header, value);
+        } else {
+            message.removeHeader(header);
         }
     }
 
@@ -193,7 +221,7 @@ public class PortaBillingProducer extends DefaultProducer {
             }, idKey, pageSize);
             ListPager.Cursor start = new ListPager.Cursor(startOffset, null);
             ListPager.Result first = pager.fetch(start);
-            setTotal(message, first.total());
+            setOrRemove(message, PortaBillingConstants.TOTAL, first.total());
             message.setBody(new PagingIterator(pager, first));
             return;
         }
@@ -209,7 +237,7 @@ public class PortaBillingProducer extends DefaultProducer {
         }
         Map<String, Object> answer = call(exchange, method, params);
         List<Map<String, Object>> records = ListAnswer.records(answer, listKey, service, method);
-        setTotal(message, ListAnswer.total(answer));
+        setOrRemove(message, PortaBillingConstants.TOTAL, ListAnswer.total(answer));
         message.setBody(records);
     }
 
@@ -229,14 +257,6 @@ public class PortaBillingProducer extends DefaultProducer {
             return Integer.valueOf(value.toString().strip());
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(what + " must be a whole number, got '" + value + "'", e);
-        }
-    }
-
-    private static void setTotal(Message message, Long total) {
-        if (total != null) {
-            message.setHeader(PortaBillingConstants.TOTAL, total);
-        } else {
-            message.removeHeader(PortaBillingConstants.TOTAL);
         }
     }
 

@@ -14,6 +14,7 @@ import java.util.function.LongSupplier;
 import javax.net.ssl.SSLContext;
 
 import io.github.camelportabilling.component.internal.AccessToken;
+import io.github.camelportabilling.component.internal.ApiAnswer;
 import io.github.camelportabilling.component.internal.CallLoop;
 import io.github.camelportabilling.component.internal.CallStatistics;
 import io.github.camelportabilling.component.internal.ConnectionSettingsCheck;
@@ -149,13 +150,23 @@ public class PortaBillingSession extends ServiceSupport implements CamelContextA
      * @throws PortaBillingException for faults, unreadable answers, transport failures and a stopped session
      */
     public Map<String, Object> call(String service, String method, Map<String, Object> params) {
+        return answer(service, method, params, true).json();
+    }
+
+    /**
+     * Like {@link #call}, for the producer's operation=call, which also takes answers that are files.
+     *
+     * @param jsonOnly whether a file answer is an error (counted as a failed call) rather than a result
+     */
+    ApiAnswer answer(String service, String method, Map<String, Object> params, boolean jsonOnly) {
         Deadline deadline = Deadline.after(settings.getCallTimeout());
         try {
             CallLoop calls = startedLoop(service, method);
             boolean read = MethodNames.isRead(method);
             AccessToken token = tokens.token(deadline);
             try {
-                return calls.call(service, method, encode(token, params), bearer(token), read, deadline);
+                return checked(calls.answer(service, method, encode(token, params), bearer(token), read, deadline),
+                        service, method, jsonOnly);
             } catch (PortaBillingException e) {
                 if (!e.isAuthFault()) {
                     throw e;
@@ -167,7 +178,8 @@ public class PortaBillingSession extends ServiceSupport implements CamelContextA
             // the server did not execute a call it rejected for auth: replaying it, even a create, is safe
             AccessToken fresh = tokens.afterRejection(token, deadline);
             try {
-                return calls.call(service, method, encode(fresh, params), bearer(fresh), read, deadline);
+                return checked(calls.answer(service, method, encode(fresh, params), bearer(fresh), read, deadline),
+                        service, method, jsonOnly);
             } catch (PortaBillingException e) {
                 if (!e.isAuthFault()) {
                     throw e;
@@ -182,6 +194,13 @@ public class PortaBillingSession extends ServiceSupport implements CamelContextA
             counters.failedCalls.increment();
             throw e;
         }
+    }
+
+    private static ApiAnswer checked(ApiAnswer answer, String service, String method, boolean jsonOnly) {
+        if (jsonOnly) {
+            answer.requireJson(service, method);
+        }
+        return answer;
     }
 
     /** A snapshot of the counters; no secret in it. */

@@ -12,7 +12,8 @@ import java.util.concurrent.ConcurrentHashMap;
 final class ApiDispatcher {
 
     interface Handler {
-        Map<String, Object> handle(ApiRequest request);
+        /** @return the answer object, or a {@link FileAnswer} for methods that answer a file */
+        Object handle(ApiRequest request);
     }
 
     private final Map<String, Handler> handlers = new ConcurrentHashMap<>();
@@ -33,7 +34,8 @@ final class ApiDispatcher {
         this.readOnly = readOnly;
     }
 
-    Map<String, Object> dispatch(ApiRequest request) {
+    /** @return the handler's answer: a JSON object as a Map, or a {@link FileAnswer} */
+    Object dispatch(ApiRequest request) {
         Handler handler = handlers.get(request.serviceMethod);
         if (handler == null) {
             throw unknownMethod(request.serviceMethod);

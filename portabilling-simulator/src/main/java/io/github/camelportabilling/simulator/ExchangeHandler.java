@@ -136,8 +136,16 @@ final class ExchangeHandler implements HttpHandler {
         }
         int status;
         byte[] answer;
+        String contentType = JSON;
         try {
-            answer = Json.bytes(dispatcher.dispatch(new ApiRequest(c.service, c.method, c.params, c.authInfo, c.bearer)));
+            Object result = dispatcher.dispatch(new ApiRequest(c.service, c.method, c.params, c.authInfo, c.bearer));
+            if (result instanceof FileAnswer file) {
+                answer = file.bytes();
+                contentType = file.contentType();
+                c.ex.getResponseHeaders().set("Content-Disposition", file.contentDisposition());
+            } else {
+                answer = Json.bytes(result);
+            }
             status = 200;
         } catch (ApiFault f) {
             answer = faultBody(f);
@@ -151,10 +159,10 @@ final class ExchangeHandler implements HttpHandler {
             return;
         }
         if (fault != null && fault.kind == Fault.Kind.SLOW_BODY) {
-            send(c, status, JSON, answer, (ServerConditions.SlowBody) fault.detail);
+            send(c, status, contentType, answer, (ServerConditions.SlowBody) fault.detail);
             return;
         }
-        send(c, status, JSON, answer);
+        send(c, status, contentType, answer);
     }
 
     /** Answers an injected fault that does not execute the call. */

@@ -82,6 +82,7 @@ public final class PortaBillingSimulator implements AutoCloseable {
         new CustomerService(customers).register(dispatcher);
         new AccountService(accounts).register(dispatcher);
         new GenericService().register(dispatcher);
+        new RecordingService().register(dispatcher);
         this.requestLog = new RequestLog(b.requestLogCapacity);
 
         if (b.demoData) {

@@ -1,9 +1,15 @@
 package io.github.camelportabilling.component.internal;
 
 /**
- * One HTTP answer as received: status, content type, the Retry-After header and the body bytes.
+ * One HTTP answer as received: status, content type, the Retry-After and Content-Disposition headers and the body
+ * bytes.
  */
-public record ApiResponse(int status, String reasonPhrase, String contentType, String retryAfter, byte[] body) {
+public record ApiResponse(int status, String reasonPhrase, String contentType, String retryAfter, byte[] body,
+                          String contentDisposition) {
+
+    public ApiResponse(int status, String reasonPhrase, String contentType, String retryAfter, byte[] body) {
+        this(status, reasonPhrase, contentType, retryAfter, body, null);
+    }
 
     /** The first {@code max} characters of the body as text, whitespace collapsed, for error messages. */
     public String snippet(int max) {

@@ -47,6 +47,12 @@ public final class CallLoop {
      */
     public Map<String, Object> call(String service, String method, HttpEntity body, String bearer, boolean read,
                                     Deadline deadline) {
+        return answer(service, method, body, bearer, read, deadline).requireJson(service, method);
+    }
+
+    /** Like {@link #call}, for methods that may answer a file instead of a JSON object. */
+    public ApiAnswer answer(String service, String method, HttpEntity body, String bearer, boolean read,
+                            Deadline deadline) {
         int retry = 0;
         while (true) {
             long start = System.nanoTime();
@@ -78,9 +84,11 @@ public final class CallLoop {
     }
 
     /** Reads an answer and counts its outcome; an answer from the API itself proves the server is reachable. */
-    private Map<String, Object> decode(String service, String method, ApiResponse response, long startNanos) {
+    private ApiAnswer decode(String service, String method, ApiResponse response, long startNanos) {
         try {
-            Map<String, Object> answer = wire.decode(service, method, response, redactor);
+            ApiAnswer answer = response.status() == 200 && FileAnswer.isFile(response)
+                    ? ApiAnswer.file(FileAnswer.of(response))
+                    : ApiAnswer.json(wire.decode(service, method, response, redactor));
             record(service, method, CallStatistics.Outcome.ok, startNanos);
             counters.consecutiveFailures.set(0);
             return answer;

@@ -86,6 +86,7 @@ public final class HttpTransport implements AutoCloseable {
     }
 
     private static final int MAX_CACHED_URIS = 1024;
+    private static final String ACCEPT = "application/json, */*;q=0.1";
     private static final String ATTEMPT = "portabilling.attempt";
 
     private final TransportSettings settings;
@@ -189,7 +190,8 @@ public final class HttpTransport implements AutoCloseable {
         }
         HttpPost post = new HttpPost(uri(service, method));
         // a new request has no headers yet: add, not set (set scans for an existing one)
-        post.addHeader(HttpHeaders.ACCEPT, "application/json");
+        // JSON first, but methods that answer a file (call recordings, invoices) must not be refused for the Accept
+        post.addHeader(HttpHeaders.ACCEPT, ACCEPT);
         if (bearerToken != null) {
             post.addHeader(HttpHeaders.AUTHORIZATION, "Bearer " + bearerToken);
         }
@@ -207,9 +209,11 @@ public final class HttpTransport implements AutoCloseable {
                 byte[] bytes = entity != null ? EntityUtils.toByteArray(entity) : new byte[0];
                 attempt.done();
                 Header retryAfter = response.getFirstHeader(HttpHeaders.RETRY_AFTER);
+                Header disposition = response.getFirstHeader(HttpHeaders.CONTENT_DISPOSITION);
                 return new ApiResponse(response.getCode(), response.getReasonPhrase(),
                         entity != null ? entity.getContentType() : null,
-                        retryAfter != null ? retryAfter.getValue() : null, bytes);
+                        retryAfter != null ? retryAfter.getValue() : null, bytes,
+                        disposition != null ? disposition.getValue() : null);
             });
         } catch (IOException e) {
             throw attempt.explain(e);
