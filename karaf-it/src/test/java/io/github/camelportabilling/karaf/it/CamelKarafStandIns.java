@@ -10,6 +10,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import Callable;
+import ConcurrentSkipListMap;
+import ExecutorService;
+import Executors;
+import Future;
 import java.util.jar.Attributes;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
@@ -30,10 +35,12 @@ import org.w3c.dom.NodeList;
  *
  * <p>camel-karaf's features descriptor ({@code org.apache.camel.karaf:apache-camel}) is on that copy, and so are the
  * third-party bundles it lists and camel-karaf's OSGi glue ({@code camel-core-osgi}), but not the
- * {@code org.apache.camel.karaf:camel-*} bundles that repackage a plain Camel jar. Each of those is rebuilt here the
- * way camel-karaf builds it (the plain jar, {@code Export-Package: org.apache.camel*} at its version, its Camel
- * imports mandatory, other imports optional) from the plain Camel jar of the same name, and put at the coordinates the descriptor
- * names, in a file repository Karaf reads first. The descriptor itself is used as published.
+ * {@code org.apache.camel.karaf:camel-*} bundles that repackage a plain Camel jar. Each of those is rebuilt here
+ * the way camel-karaf builds it (the plain jar, {@code Export-Package: org.apache.camel*} at its version, its Camel
+ * imports mandatory, other imports optional) from the plain Camel jar of the same name (4.14.0: the 4.14 release
+ * whose jars all resolve here), and put at the coordinates the descriptor names, in a file repository Karaf reads
+ * first. The descriptor itself is used as published. With the real camel-karaf bundles at hand (a full Maven
+ * Central), {@code -Dkaraf.it.standIns=false} skips all this and Karaf installs camel-karaf as published.
  *
  * <p>Bundles of camel-karaf's own code that are missing too ({@code camel-directvm}, {@code camel-vm}: components
  * that plain Camel 4 no longer has; {@code camel-karaf-shell}: the {@code camel:*} shell commands) get an empty
@@ -53,19 +60,18 @@ final class CamelKarafStandIns {
     /** camel-karaf bundles that are more than one plain jar (camel-karaf shades them together). */
     static final Map<String, List<String>> MERGED = Map.of("camel-xml-jaxp", List.of("camel-xml-jaxp-util"));
 
-    /** What was put into the repository: artifactId → "stand-in from camel-api-4.14.0.jar" or "placeholder". */
-    private final Map<String, String> built = new LinkedHashMap<>();
-
     private CamelKarafStandIns() {
     }
 
     /**
      * Builds the stand-ins for every camel-karaf bundle the given features need (their own bundles, conditional
-     * ones included, and those of the features they require).
+     * ones included, and those of the features they require). Returns what it put into the repository:
+     * artifactId → "stand-in from [camel-api-4.14.0.jar]" or "placeholder".
      */
     static Map<String, String> build(Path featuresXml, List<String> features, Path plainCamelJars, String plainCamelVersion,
             Path repository) throws Exception {
-        CamelKarafStandIns standIns = new CamelKarafStandIns();
+        Map<String, String> built = new ConcurrentSkipListMap<>();
+        List<Callable<Void>> jobs = new ArrayList<>();
         for (String[] bundle : bundlesOf(featuresXml, features)) {
             String artifactId = bundle[0];
             String version = bundle[1];
@@ -77,7 +83,7 @@ final class CamelKarafStandIns {
             Files.createDirectories(target.getParent());
             if (PLACEHOLDERS.contains(artifactId)) {
                 placeholder(artifactId, plainCamelVersion, target);
-                standIns.built.put(artifactId, "placeholder");
+                built.put(artifactId, "placeholder");
                 continue;
             }
             List<Path> plain = new ArrayList<>();
@@ -90,10 +96,22 @@ final class CamelKarafStandIns {
                 }
                 plain.add(file);
             }
-            repackage(plain, artifactId, plainCamelVersion, target);
-            standIns.built.put(artifactId, "stand-in from " + plain.stream().map(p -> p.getFileName().toString()).toList());
+            jobs.add(() -> {
+                repackage(plain, artifactId, plainCamelVersion, target);
+                built.put(artifactId, "stand-in from " + plain.stream().map(p -> p.getFileName().toString()).toList());
+                return null;
+            });
         }
-        return standIns.built;
+        // bnd reads every class of each jar: one job per core
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors()));
+        try {
+            for (Future<Void> f : pool.invokeAll(jobs)) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        return built;
     }
 
     /** {artifactId, version} of each camel-karaf bundle the features need, in the order the descriptor lists them. */

@@ -54,9 +54,10 @@ class KarafIT {
         Files.createDirectories(out);
 
         long t0 = System.nanoTime();
-        standIns = CamelKarafStandIns.build(Path.of(property("karaf.it.camelKarafFeatures")),
-                List.of("camel-core", "camel-http", "camel-jackson"), Path.of(property("karaf.it.camelJars")),
-                property("karaf.it.camelVersion"), repo);
+        standIns = !Boolean.parseBoolean(property("karaf.it.standIns")) ? Map.of()
+                : CamelKarafStandIns.build(Path.of(property("karaf.it.camelKarafFeatures")),
+                        List.of("camel-core", "camel-http", "camel-jackson"), Path.of(property("karaf.it.camelJars")),
+                        property("karaf.it.camelVersion"), repo);
         long t1 = System.nanoTime();
 
         Map<String, String> sys = new LinkedHashMap<>();
@@ -126,7 +127,9 @@ class KarafIT {
     void theRoutesRunOnTheCamelThatCamelKarafInstalled() throws Exception {
         Path runtime = out.resolve("camel-runtime.txt");
         await().atMost(ROUTES_TIMEOUT).until(() -> Files.exists(runtime));
-        assertThat(Files.readString(runtime)).isEqualTo(property("karaf.it.camelVersion"));
+        // camel-karaf's Camel: the plain jars of the stand-ins, or camel-karaf's own release
+        String expected = standIns.isEmpty() ? property("karaf.it.camelKarafVersion") : property("karaf.it.camelVersion");
+        assertThat(Files.readString(runtime)).isEqualTo(expected).startsWith("4.14.");
     }
 
     @Test
