@@ -32,6 +32,8 @@ final class KarafInstance implements AutoCloseable {
 
     private static final Duration BOOT_TIMEOUT = Duration.ofMinutes(3);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
+    /** Longer than KarafIT's own hang guard (10 minutes). */
+    private static final Duration MAX_LIFETIME = Duration.ofMinutes(15);
 
     private final Path home;
     private final Process process;
@@ -59,7 +61,14 @@ final class KarafInstance implements AutoCloseable {
 
         List<String> javaOpts = new ArrayList<>();
         systemProperties.forEach((k, v) -> javaOpts.add("-D" + k + "=" + v));
-        ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/karaf").toString(), "server")
+        List<String> command = new ArrayList<>();
+        if (Files.isExecutable(Path.of("/usr/bin/timeout"))) {
+            // a last bound should this JVM die without running its shutdown hook (SIGKILL): coreutils' timeout
+            // signals its whole process group, Karaf's JVM included
+            command.addAll(List.of("/usr/bin/timeout", "--kill-after=10", String.valueOf(MAX_LIFETIME.toSeconds())));
+        }
+        command.addAll(List.of(home.resolve("bin/karaf").toString(), "server"));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(home.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(home.resolve("karaf-console.log").toFile());
