@@ -28,6 +28,7 @@ public class PortaBillingProducer extends DefaultProducer {
     private final String recordType;
     private final String idKey;
     private final ObjectMapper jsonMapper = new WireFormat().mapper();
+    private final ListPager.Notices listNotices = new ListPager.Notices();
     private PortaBillingSession session;
     private ObjectMapper pojoMapper;
     private WritableHealthCheckRepository healthCheckRepository;
@@ -142,17 +143,23 @@ public class PortaBillingProducer extends DefaultProducer {
         Integer offsetHeader = intHeader(message, PortaBillingConstants.OFFSET);
         if (endpoint.isStreamList()) {
             int pageSize = limitHeader != null ? limitHeader : endpoint.getPageSize();
-            ListPager pager = new ListPager((offset, limit) -> {
+            boolean totalAsked = params.containsKey("get_total");
+            ListPager pager = new ListPager((offset, limit, withTotal) -> {
                 Map<String, Object> pageParams = new LinkedHashMap<>(params);
                 pageParams.put("limit", limit);
                 pageParams.put("offset", offset);
+                // only the first page asks for the total: the header, and telling a capped page from the last one
+                if (withTotal) {
+                    pageParams.put("get_total", 1);
+                } else {
+                    pageParams.remove("get_total");
+                }
                 Map<String, Object> answer = session.call(service, method, pageParams);
                 return new ListPager.Page(ListAnswer.records(answer, listKey, service, method), ListAnswer.total(answer));
-            }, idKey, pageSize);
-            ListPager.Cursor start = new ListPager.Cursor(offsetHeader != null ? offsetHeader : 0, null);
-            ListPager.Result first = pager.fetch(start);
-            setTotal(message, first.total());
-            message.setBody(new PagingIterator(pager, first));
+            }, idKey, pageSize, service + "/" + method, listNotices);
+            ListPager.Result first = pager.fetch(ListPager.Cursor.startAt(offsetHeader != null ? offsetHeader : 0));
+            setTotal(message, totalAsked ? first.total() : null);
+            message.setBody(new PagingIterator(pager, first, service, method));
             return;
         }
         if (limitHeader != null) {
