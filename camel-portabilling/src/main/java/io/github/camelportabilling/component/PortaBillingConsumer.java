@@ -155,6 +155,9 @@ public class PortaBillingConsumer extends ScheduledBatchPollingConsumer {
         while (true) {
             if (cursor.atStart()) {
                 startCycle();
+                if (newRecords != null) {
+                    observeNewest();
+                }
             }
             boolean firstPage = cursor.atStart();
             page = pager.fetch(cursor);
@@ -217,8 +220,34 @@ public class PortaBillingConsumer extends ScheduledBatchPollingConsumer {
 
     private void markDelivered(Map<String, Object> record) {
         Long id = RequestParams.idValue(record.get(idKey));
-        if (newRecords != null && id != null) {
-            newRecords.delivered(id);
+        if (newRecords != null && id != null && newRecords.delivered(id)) {
+            LOG.warn("{}: more than {} records above the watermark delivered in one cycle: the lowest of them are"
+                     + " forgotten and may be delivered again in the next cycle", endpoint, NewRecords.MAX_DELIVERED);
+        }
+    }
+
+    /**
+     * Incremental mode, before a cycle's first page: the list's last page, whose ids existed before the walk began.
+     * When the list is in an order that follows the ids it holds the newest records, so that the watermark can rise
+     * that far once the cycle completes and few delivered ids need remembering.
+     */
+    private void observeNewest() {
+        Long total = newRecords.lastTotal();
+        if (total == null) {
+            ListPager.Page head = fetchPage(0, 1, true);
+            head.records().forEach(r -> observeStart(r));
+            total = head.total();
+        }
+        if (total != null && total > 1) {
+            int size = endpoint.getPageSize();
+            fetchPage((int) Math.max(0, total - size), size, false).records().forEach(this::observeStart);
+        }
+    }
+
+    private void observeStart(Map<String, Object> record) {
+        Long id = RequestParams.idValue(record.get(idKey));
+        if (id != null) {
+            newRecords.observeFirstPage(id);
         }
     }
 
@@ -350,7 +379,7 @@ public class PortaBillingConsumer extends ScheduledBatchPollingConsumer {
         long millis = (System.nanoTime() - cycleStartNanos) / 1_000_000;
         String total = page.total() != null ? " (total " + page.total() + ")" : "";
         if (newRecords != null && page.end() != ListPager.End.GAVE_UP) {
-            newRecords.cycleCompleted();
+            newRecords.cycleCompleted(page.total());
         }
         // an incremental consumer with a short delay ends many cycles with nothing new: keep those quiet
         if (cycleDelivered > 0) {

@@ -11,13 +11,13 @@ import java.util.TreeSet;
  * The watermark must never pass a record that was not delivered. A record created during a cycle at a position the
  * walk had already passed is missed by that cycle, and its id may be below ids the same cycle saw later; so the
  * watermark rises only when a cycle completes, and only to ids that existed when that cycle started: the highest id
- * seen before it started, or on its first page (fetched at its start). Every record at or below such an id existed for
- * the whole cycle, so the completed cycle delivered it if it stayed in the list. Ids above the watermark that were
- * delivered are kept (as ranges, in memory and in the state) so that the next cycle does not deliver them again.
+ * seen before it started, or in a window fetched at its start (its first page, and the list's last page, which holds
+ * the newest records when the order follows the ids). Every record at or below such an id existed for the whole
+ * cycle, so the completed cycle delivered it if it stayed in the list. Ids above the watermark that were delivered
+ * are kept (as ranges, in memory and in the state) so that the next cycle does not deliver them again.
  * <p>
- * That set is bounded by {@value #MAX_DELIVERED} ids: beyond it the lowest ones are dropped and the watermark rises to
- * them. New records have the highest ids, so this loses nothing unless more than that many records matching the
- * filter are created during about two cycles (then a record created mid-cycle before the cursor could be missed).
+ * That set is bounded by {@value #MAX_DELIVERED} ids: beyond it the lowest are forgotten (never the watermark raised,
+ * which could pass records the walk has not reached yet), so they may be delivered once more in the next cycle.
  */
 public final class NewRecords {
 
@@ -30,6 +30,8 @@ public final class NewRecords {
     private long seenMax = NONE;
     private long cycleBase = NONE;
     private long cycleFirstMax = NONE;
+    private long lastTotal = NONE;
+    private boolean overflowed;
 
     /** A fresh state with everything at or below {@code watermark} taken as delivered (null: nothing delivered). */
     public static NewRecords fromWatermark(Long watermark) {
@@ -45,9 +47,10 @@ public final class NewRecords {
     public void startCycle() {
         cycleBase = seenMax;
         cycleFirstMax = NONE;
+        overflowed = false;
     }
 
-    /** Ids of the cycle's first page, fetched when the cycle started. */
+    /** Ids of a window fetched when the cycle started (its first page, the list's last page). */
     public void observeFirstPage(long id) {
         cycleFirstMax = Math.max(cycleFirstMax, id);
         observe(id);
@@ -61,19 +64,33 @@ public final class NewRecords {
         return id != null && id > watermark && !delivered.contains(id);
     }
 
-    public void delivered(long id) {
+    /**
+     * Remembers a delivered id; returns true the first time in a cycle that the set overflows (its lowest id is
+     * forgotten and may be delivered again in the next cycle).
+     */
+    public boolean delivered(long id) {
         if (id <= watermark) {
-            return;
+            return false;
         }
         delivered.add(id);
-        if (delivered.size() > MAX_DELIVERED) {
-            raiseTo(delivered.first());
+        if (delivered.size() <= MAX_DELIVERED) {
+            return false;
         }
+        delivered.pollFirst();
+        boolean first = !overflowed;
+        overflowed = true;
+        return first;
     }
 
     /** The cycle walked the whole list: the watermark may rise to what existed when it started. */
-    public void cycleCompleted() {
+    public void cycleCompleted(Long total) {
         raiseTo(Math.max(cycleBase, cycleFirstMax));
+        lastTotal = total != null ? total : NONE;
+    }
+
+    /** The total the last completed cycle's first page answered, or null. */
+    public Long lastTotal() {
+        return lastTotal == NONE ? null : lastTotal;
     }
 
     private void raiseTo(long id) {
@@ -93,11 +110,12 @@ public final class NewRecords {
         return delivered.size();
     }
 
-    /** {@code wm:<n>;seen:<n>;base:<n>;first:<n>;done:<a>-<b>,<c>}: ranges keep a burst of new ids short. */
+    /** {@code wm:<n>;seen:<n>;base:<n>;first:<n>;tot:<n>;done:<a>-<b>,<c>}: ranges keep a burst of new ids short. */
     public String format() {
         StringBuilder s = new StringBuilder();
         s.append("wm:").append(text(watermark)).append(";seen:").append(text(seenMax)).append(";base:")
-                .append(text(cycleBase)).append(";first:").append(text(cycleFirstMax)).append(";done:");
+                .append(text(cycleBase)).append(";first:").append(text(cycleFirstMax)).append(";tot:").append(text(lastTotal))
+                .append(";done:");
         Iterator<Long> it = delivered.iterator();
         boolean firstRange = true;
         long from = 0;
@@ -148,6 +166,7 @@ public final class NewRecords {
                 case "seen" -> n.seenMax = number(value);
                 case "base" -> n.cycleBase = number(value);
                 case "first" -> n.cycleFirstMax = number(value);
+                case "tot" -> n.lastTotal = number(value);
                 case "done" -> {
                     for (String range : value.split(",")) {
                         if (range.isBlank()) {
@@ -156,7 +175,7 @@ public final class NewRecords {
                         int dash = range.indexOf('-', 1);
                         long from = Long.parseLong(dash < 0 ? range.strip() : range.substring(0, dash).strip());
                         long to = dash < 0 ? from : Long.parseLong(range.substring(dash + 1).strip());
-                        for (long id = from; id <= to && n.delivered.size() <= MAX_DELIVERED; id++) {
+                        for (long id = from; id <= to && n.delivered.size() < MAX_DELIVERED; id++) {
                             n.delivered.add(id);
                         }
                     }
