@@ -6,14 +6,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
-import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
 
 import io.github.camelportabilling.component.internal.ConsumerState;
+import io.github.camelportabilling.component.internal.ConsumerStateStore;
 import io.github.camelportabilling.component.internal.ListAnswer;
 import io.github.camelportabilling.component.internal.ListPager;
 import io.github.camelportabilling.component.internal.MethodNames;
-import io.github.camelportabilling.component.internal.NewRecords;
+import io.github.camelportabilling.component.internal.NewRecordsFilter;
 import io.github.camelportabilling.component.internal.RecordFailure;
 import io.github.camelportabilling.component.internal.RecordFailureHandler;
 import io.github.camelportabilling.component.internal.RequestParams;
@@ -23,7 +23,6 @@ import org.apache.camel.Message;
 import org.apache.camel.Processor;
 import org.apache.camel.spi.StateRepository;
 import org.apache.camel.support.ScheduledBatchPollingConsumer;
-import org.apache.camel.support.service.ServiceHelper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,9 +54,10 @@ public class PortaBillingConsumer extends ScheduledBatchPollingConsumer {
 
     private PortaBillingSession session;
     private ListPager pager;
-    private String stateKey;
+    private ConsumerStateStore state;
     private volatile ListPager.Cursor cursor = ListPager.Cursor.START;
-    private NewRecords newRecords;
+    /** The incremental mode's choice of new records; null in full mode. */
+    private NewRecordsFilter newRecords;
     private volatile boolean lastPageFull;
     private volatile boolean halted;
 
@@ -89,54 +89,30 @@ public class PortaBillingConsumer extends ScheduledBatchPollingConsumer {
     protected void doStart() throws Exception {
         session = endpoint.getSession();
         pager = new ListPager(this::fetchPage, idKey, endpoint.getPageSize(), service + "/" + method, notices);
-        stateKey = endpoint.getStateKey() != null ? endpoint.getStateKey() : defaultStateKey(endpoint, method, session);
+        boolean explicitKey = endpoint.getStateKey() != null;
+        String key = explicitKey ? endpoint.getStateKey()
+                : ConsumerStateStore.keyOf(service, endpoint.getRecordType(), method, mode, endpoint.getFilter(),
+                        session.getBaseUrl(), session.getRealm(), session.getLogin());
+        String formerKey = explicitKey ? null
+                : ConsumerStateStore.formerKeyOf(service, endpoint.getRecordType(), method, mode, endpoint.getFilter());
+        state = new ConsumerStateStore(stateRepository, key, formerKey, endpoint);
         halted = false;
         if (!(getExceptionHandler() instanceof RecordFailureHandler)) {
             setExceptionHandler(new RecordFailureHandler(getExceptionHandler()));
         }
-        restoreState();
-        LOG.info("{} starts: {} mode over {}/{}, pages of {}, {} {} between cycles{}{}", endpoint, mode, service, method,
-                endpoint.getPageSize(), getDelay(), getTimeUnit().name().toLowerCase(),
-                stateRepository != null ? ", state key '" + stateKey + "'" : "",
-                cursor.offset() > 0 ? ", resuming at offset " + cursor.offset() : "");
-        super.doStart();
-    }
-
-    private void restoreState() {
-        ConsumerState state = ConsumerState.parse(null, mode == PortaBillingConsumerMode.incremental);
-        if (stateRepository != null) {
-            ServiceHelper.startService(stateRepository);
-            String value = stateRepository.getState(stateKey);
-            String legacyKey = legacyStateKey(endpoint, method);
-            if (value == null && endpoint.getStateKey() == null && !legacyKey.equals(stateKey)) {
-                String legacy = stateRepository.getState(legacyKey);
-                if (legacy != null && !legacy.startsWith(MIGRATED)) {
-                    value = legacy;
-                    // taken over once: a second consumer (another server) must not read the same watermark
-                    stateRepository.setState(legacyKey, MIGRATED + stateKey);
-                    LOG.info("{}: state of the former key '{}' ({}) taken over under '{}'", endpoint, legacyKey, legacy,
-                            stateKey);
-                }
-            }
-            state = ConsumerState.parse(value, mode == PortaBillingConsumerMode.incremental);
-            if (state.migrated()) {
-                LOG.info("{}: position saved in the first format ({}): the walk starts over{}", endpoint, value,
-                        state.newRecords() != null && state.newRecords().watermark() != null
-                                ? ", delivering only records above " + idKey + " " + state.newRecords().watermark() : "");
-            }
-        }
-        cursor = state.cursor();
-        newRecords = state.newRecords();
+        ConsumerState saved = state.load(mode == PortaBillingConsumerMode.incremental);
+        cursor = saved.cursor();
+        newRecords = saved.newRecords() == null ? null
+                : new NewRecordsFilter(saved.newRecords(), idKey, this::fetchPage, endpoint.getPageSize(), endpoint);
         if (!cursor.atStart()) {
             cycleStartNanos = System.nanoTime(); // a cycle resumed mid-list
         }
-        if (state.migrated()) {
-            saveState();
-        }
+        LOG.info("{} starts: {} mode over {}/{}, pages of {}, {} {} between cycles{}{}", endpoint, mode, service, method,
+                endpoint.getPageSize(), getDelay(), getTimeUnit().name().toLowerCase(),
+                stateRepository != null ? ", state key '" + state.key() + "'" : "",
+                cursor.offset() > 0 ? ", resuming at offset " + cursor.offset() : "");
+        super.doStart();
     }
-
-    /** The value a former state key is left with once its state was taken over. */
-    static final String MIGRATED = "migrated:";
 
     /** Polls are refused once the consumer decided to stop its route. */
     @Override
@@ -155,9 +131,6 @@ public class PortaBillingConsumer extends ScheduledBatchPollingConsumer {
         while (true) {
             if (cursor.atStart()) {
                 startCycle();
-                if (newRecords != null) {
-                    observeNewest();
-                }
             }
             boolean firstPage = cursor.atStart();
             page = pager.fetch(cursor);
@@ -196,58 +169,19 @@ public class PortaBillingConsumer extends ScheduledBatchPollingConsumer {
 
     /** The indexes of the page's records that become exchanges: all in full mode, the new ones in incremental mode. */
     private List<Integer> pick(ListPager.Result page, boolean firstPage) {
-        List<Integer> picked = new ArrayList<>(page.records().size());
-        for (int i = 0; i < page.records().size(); i++) {
-            Map<String, Object> record = page.records().get(i);
-            if (newRecords == null) {
-                picked.add(i);
-                continue;
-            }
-            Long id = RequestParams.idValue(record.get(idKey));
-            if (id != null) {
-                if (firstPage) {
-                    newRecords.observeFirstPage(id);
-                } else {
-                    newRecords.observe(id);
-                }
-            }
-            if (newRecords.isNew(id)) {
-                picked.add(i);
-            }
+        if (newRecords != null) {
+            return newRecords.pick(page.records(), firstPage);
         }
-        return picked;
+        List<Integer> all = new ArrayList<>(page.records().size());
+        for (int i = 0; i < page.records().size(); i++) {
+            all.add(i);
+        }
+        return all;
     }
 
     private void markDelivered(Map<String, Object> record) {
-        Long id = RequestParams.idValue(record.get(idKey));
-        if (newRecords != null && id != null && newRecords.delivered(id)) {
-            LOG.warn("{}: more than {} records above the watermark delivered in one cycle: the lowest of them are"
-                     + " forgotten and may be delivered again in the next cycle", endpoint, NewRecords.MAX_DELIVERED);
-        }
-    }
-
-    /**
-     * Incremental mode, before a cycle's first page: the list's last page, whose ids existed before the walk began.
-     * When the list is in an order that follows the ids it holds the newest records, so that the watermark can rise
-     * that far once the cycle completes and few delivered ids need remembering.
-     */
-    private void observeNewest() {
-        Long total = newRecords.lastTotal();
-        if (total == null) {
-            ListPager.Page head = fetchPage(0, 1, true);
-            head.records().forEach(r -> observeStart(r));
-            total = head.total();
-        }
-        if (total != null && total > 1) {
-            int size = endpoint.getPageSize();
-            fetchPage((int) Math.max(0, total - size), size, false).records().forEach(this::observeStart);
-        }
-    }
-
-    private void observeStart(Map<String, Object> record) {
-        Long id = RequestParams.idValue(record.get(idKey));
-        if (id != null) {
-            newRecords.observeFirstPage(id);
+        if (newRecords != null) {
+            newRecords.delivered(record);
         }
     }
 
@@ -370,7 +304,7 @@ public class PortaBillingConsumer extends ScheduledBatchPollingConsumer {
         cycleStartNanos = System.nanoTime();
         cycleDelivered = 0;
         if (newRecords != null) {
-            newRecords.startCycle();
+            newRecords.cycleStarts();
         }
     }
 
@@ -399,9 +333,7 @@ public class PortaBillingConsumer extends ScheduledBatchPollingConsumer {
     }
 
     private void saveState() {
-        if (stateRepository != null) {
-            stateRepository.setState(stateKey, ConsumerState.format(cursor, newRecords));
-        }
+        state.save(cursor, newRecords != null ? newRecords.state() : null);
     }
 
     /** Whether the endpoint asked for an empty exchange when idle; this consumer sends it itself, see poll(). */
@@ -446,8 +378,8 @@ public class PortaBillingConsumer extends ScheduledBatchPollingConsumer {
 
     /** In incremental mode, the id at or below which every record counts as delivered; null otherwise. */
     public Long getWatermark() {
-        NewRecords n = newRecords;
-        return n != null ? n.watermark() : null;
+        NewRecordsFilter n = newRecords;
+        return n != null ? n.state().watermark() : null;
     }
 
     public long getCycles() {
@@ -463,26 +395,8 @@ public class PortaBillingConsumer extends ScheduledBatchPollingConsumer {
         return skipped;
     }
 
+    /** The key of this consumer's position in the state repository (known once started). */
     public String getStateKey() {
-        return stateKey;
-    }
-
-    /**
-     * The same endpoint options on the same server give the same key, so a restarted route finds its state again,
-     * and two servers (or realms, or logins) never share one.
-     */
-    static String defaultStateKey(PortaBillingEndpoint endpoint, String method, PortaBillingSession session) {
-        String key = legacyStateKey(endpoint, method) + "|server:" + session.getBaseUrl() + "|realm:" + session.getRealm()
-                     + "|login:" + session.getLogin();
-        return key.replace('=', ':').replace('\n', ' ');
-    }
-
-    /** The key of the first release, without the server: still read once, see {@link #restoreState()}. */
-    static String legacyStateKey(PortaBillingEndpoint endpoint, String method) {
-        StringBuilder key = new StringBuilder("portabilling:").append(endpoint.getService()).append('/')
-                .append(endpoint.getRecordType()).append('|').append(method).append('|').append(endpoint.getMode());
-        new TreeMap<>(endpoint.getFilter()).forEach((k, v) -> key.append('|').append(k).append(':').append(v));
-        // the file state repository stores key=value lines
-        return key.toString().replace('=', ':').replace('\n', ' ');
+        return state != null ? state.key() : null;
     }
 }

@@ -120,7 +120,7 @@ public final class ListPager {
      * @param fetches how many calls this page took
      */
     public record Result(List<Map<String, Object>> records, Cursor next, End end, int offset, Long total, int fetches,
-                         Delivery delivery) {
+                         PageWindow.Delivery delivery) {
 
         public boolean last() {
             return end != End.MORE;
@@ -133,27 +133,6 @@ public final class ListPager {
 
         Result fetched(int calls) {
             return new Result(records, next, end, offset, total, calls, delivery);
-        }
-    }
-
-    /** Which records of a window were delivered, to place a cursor after any of them. */
-    static final class Delivery {
-        private final PageWindow window;
-        private final int[] rawIndex;
-        private final List<Long> olderWalked;
-        private final int walkedKept;
-        private final int aheadKept;
-
-        Delivery(PageWindow window, int[] rawIndex, List<Long> olderWalked, int walkedKept, int aheadKept) {
-            this.window = window;
-            this.rawIndex = rawIndex;
-            this.olderWalked = olderWalked;
-            this.walkedKept = walkedKept;
-            this.aheadKept = aheadKept;
-        }
-
-        Cursor cursorAt(int delivered, Cursor like) {
-            return window.cursorAt(rawIndex[delivered], like, olderWalked, List.of(), walkedKept, aheadKept);
         }
     }
 
@@ -400,7 +379,7 @@ public final class ListPager {
                 ? c.walked().subList(c.walked().size() - at.unplaced(), c.walked().size()) : List.of();
         Cursor like = c.with(cap, at.found() ? at.shift(w.start, c.offset()) : 0, recount);
         Cursor next = w.cursorAt(stop, like, c.walked(), unplaced, shape.walked(), shape.ahead());
-        Delivery delivery = new Delivery(w, Arrays.copyOf(rawIndex, fresh.size()), c.walked(), shape.walked(),
+        PageWindow.Delivery delivery = w.delivery(Arrays.copyOf(rawIndex, fresh.size()), c.walked(), shape.walked(),
                 shape.ahead());
         return new Result(fresh, next, end, w.start, c.total(), 0, delivery);
     }

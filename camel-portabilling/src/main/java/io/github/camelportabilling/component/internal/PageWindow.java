@@ -66,4 +66,27 @@ final class PageWindow {
         return new ListPager.Cursor(start + end, walked, ahead, like.total(), like.cap(), like.calls(), like.misses(),
                 like.drift(), like.recount());
     }
+
+    Delivery delivery(int[] rawIndex, List<Long> olderWalked, int walkedKept, int aheadKept) {
+        return new Delivery(rawIndex, olderWalked, walkedKept, aheadKept);
+    }
+
+    /** Which records of this window were delivered, to place a cursor after any of them. */
+    final class Delivery {
+        private final int[] rawIndex;
+        private final List<Long> olderWalked;
+        private final int walkedKept;
+        private final int aheadKept;
+
+        private Delivery(int[] rawIndex, List<Long> olderWalked, int walkedKept, int aheadKept) {
+            this.rawIndex = rawIndex;
+            this.olderWalked = olderWalked;
+            this.walkedKept = walkedKept;
+            this.aheadKept = aheadKept;
+        }
+
+        ListPager.Cursor cursorAt(int delivered, ListPager.Cursor like) {
+            return PageWindow.this.cursorAt(rawIndex[delivered], like, olderWalked, List.of(), walkedKept, aheadKept);
+        }
+    }
 }
