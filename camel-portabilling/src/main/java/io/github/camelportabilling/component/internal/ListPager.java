@@ -180,10 +180,12 @@ public final class ListPager {
         if (c.cap() <= 0) {
             return new Shape(kept, pageSize, kept, pageSize);
         }
-        // a server that serves at most cap records per call: the landmarks must leave room for new records
+        // a server that serves at most cap records per call: requests of the cap's size, whose landmarks leave room
+        // for new records (so a full window means more may follow, as without a cap)
         int walked = Math.min(kept, c.cap() / 2);
         int ahead = Math.min(kept, Math.max(0, (c.cap() - walked - 1) / 2));
-        return new Shape(walked, pageSize, ahead, Math.max(1, Math.min(pageSize, c.cap() - walked - ahead)));
+        int size = Math.max(1, Math.min(pageSize, c.cap() - walked - ahead));
+        return new Shape(walked, size, ahead, size);
     }
 
     /** The most calls a walk may make, for the cursor's total and page size. */
@@ -354,7 +356,7 @@ public final class ListPager {
             }
             if (notices.capped.compareAndSet(false, true)) {
                 LOG.info("{}: answered {} records for limit {} while the total is {}: pages are capped, the walk goes on"
-                         + " page by page", what, size, limit, totalFor(w, c, freshTotal));
+                         + " with pages of that size", what, size, limit, totalFor(w, c, freshTotal));
             }
             end = End.MORE;
             int hold = Math.min(shape.ahead(), (size - boundary) / 2);

@@ -230,6 +230,21 @@ class ListPagerTest {
     }
 
     @Test
+    void aCappedListThatGrowsBeyondItsFirstTotalIsWalkedToItsEnd() {
+        ChangingList list = new ChangingList(scrambled(300, new Random(12)));
+        list.cap = 40;
+        long[] next = {90_000_000};
+        list.beforeFetch = n -> {
+            for (int i = 0; i < 5; i++) {
+                list.ids.add(next[0]++); // new records at the end: the list outgrows the total of its first page
+            }
+        };
+        Walk w = walk(pager(list, 100));
+        assertThat(w.end()).isEqualTo(ListPager.End.LIST_END);
+        assertThat(w.ids()).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(list.ids);
+    }
+
+    @Test
     void anEndlessListEndsTheWalkAtTheCallBound() {
         int[] calls = {0};
         // every offset holds a record, whatever the total said at the start: a list that grows faster than it is read
