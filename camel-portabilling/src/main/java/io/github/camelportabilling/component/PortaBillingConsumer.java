@@ -1,16 +1,21 @@
 package io.github.camelportabilling.component;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
-import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
 
+import io.github.camelportabilling.component.internal.ConsumerState;
+import io.github.camelportabilling.component.internal.ConsumerStateStore;
 import io.github.camelportabilling.component.internal.ListAnswer;
 import io.github.camelportabilling.component.internal.ListPager;
 import io.github.camelportabilling.component.internal.MethodNames;
+import io.github.camelportabilling.component.internal.NewRecordsFilter;
+import io.github.camelportabilling.component.internal.RecordFailure;
+import io.github.camelportabilling.component.internal.RecordFailureHandler;
 import io.github.camelportabilling.component.internal.RequestParams;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePropertyKey;
@@ -18,7 +23,6 @@ import org.apache.camel.Message;
 import org.apache.camel.Processor;
 import org.apache.camel.spi.StateRepository;
 import org.apache.camel.support.ScheduledBatchPollingConsumer;
-import org.apache.camel.support.service.ServiceHelper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,10 +30,14 @@ import org.slf4j.LoggerFactory;
  * Pages a list into one exchange per record, one page per poll. While pages come back full the next poll follows at
  * once, so a long list drains without waiting {@code delay}; {@code delay} is the pause between cycles.
  * <p>
- * Delivery is at-least-once: the cursor moves only after every exchange of a page completed without an exception; a
- * failed exchange stops the page and the whole page is offered again at the next poll. A page-fetch error is thrown
- * from {@link #poll()} so that the poll strategy, backoff, bridgeErrorHandler and the consumer health check see it.
- * Memory is bounded by one page.
+ * Every cycle walks the list from its start with {@link ListPager}, which finds page boundaries by the identity of
+ * the records already walked, whatever order the server lists in. In incremental mode only records above the
+ * watermark of {@link NewRecords} become exchanges; pages with nothing new are walked within the same poll.
+ * <p>
+ * Delivery is at-least-once: the position moves past a record only once its exchange completed without an exception.
+ * A failed exchange stops the page there; the poll then fails (so the backoff options and the health check see it)
+ * and the next poll starts at that record. After {@code maxPageAttempts} failures of the same record in a row,
+ * {@code poisonRecordAction} skips it or stops the route. Memory is bounded by one page.
  */
 public class PortaBillingConsumer extends ScheduledBatchPollingConsumer {
 
@@ -42,18 +50,27 @@ public class PortaBillingConsumer extends ScheduledBatchPollingConsumer {
     private final String idKey;
     private final PortaBillingConsumerMode mode;
     private final StateRepository<String, String> stateRepository;
-    private final String stateKey;
+    private final ListPager.Notices notices = new ListPager.Notices();
 
     private PortaBillingSession session;
     private ListPager pager;
+    private ConsumerStateStore state;
     private volatile ListPager.Cursor cursor = ListPager.Cursor.START;
+    /** The incremental mode's choice of new records; null in full mode. */
+    private NewRecordsFilter newRecords;
     private volatile boolean lastPageFull;
+    private volatile boolean halted;
+
+    /** The record that failed last ({@code idKey} value, or its offset when it has none) and how often in a row. */
+    private String failedKey;
+    private int failedAttempts;
+    private Exception lastFailure;
 
     private long cycleStartNanos;
     private long cycleDelivered;
-    private Long cycleTotal;
     private volatile long cycles;
     private volatile long delivered;
+    private volatile long skipped;
 
     public PortaBillingConsumer(PortaBillingEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -66,7 +83,6 @@ public class PortaBillingConsumer extends ScheduledBatchPollingConsumer {
         this.idKey = endpoint.effectiveIdKey();
         this.mode = endpoint.getMode();
         this.stateRepository = endpoint.getStateRepository();
-        this.stateKey = endpoint.getStateKey() != null ? endpoint.getStateKey() : defaultStateKey(endpoint, method);
     }
 
     @Override
@@ -75,44 +91,156 @@ public class PortaBillingConsumer extends ScheduledBatchPollingConsumer {
         if (!(getPollStrategy() instanceof LoginHoldBackoff)) {
             setPollStrategy(new LoginHoldBackoff(getPollStrategy(), this, () -> session));
         }
-        pager = new ListPager(this::fetchPage, idKey, endpoint.getPageSize());
-        if (stateRepository != null) {
-            ServiceHelper.startService(stateRepository);
-            cursor = CursorState.parse(stateRepository.getState(stateKey));
-            if (cursor.lastId() != null) {
-                LOG.info("{} resumes after {} {} (offset {}) from the state repository", endpoint, idKey,
-                        cursor.lastId(), cursor.offset());
-            }
+        pager = new ListPager(this::fetchPage, idKey, endpoint.getPageSize(), service + "/" + method, notices);
+        boolean explicitKey = endpoint.getStateKey() != null;
+        String key = explicitKey ? endpoint.getStateKey()
+                : ConsumerStateStore.keyOf(service, endpoint.getRecordType(), method, mode, endpoint.getFilter(),
+                        session.getBaseUrl(), session.getRealm(), session.getLogin());
+        String formerKey = explicitKey ? null
+                : ConsumerStateStore.formerKeyOf(service, endpoint.getRecordType(), method, mode, endpoint.getFilter());
+        state = new ConsumerStateStore(stateRepository, key, formerKey, endpoint);
+        halted = false;
+        if (!(getExceptionHandler() instanceof RecordFailureHandler)) {
+            setExceptionHandler(new RecordFailureHandler(getExceptionHandler()));
         }
+        ConsumerState saved = state.load(mode == PortaBillingConsumerMode.incremental);
+        cursor = saved.cursor();
+        newRecords = saved.newRecords() == null ? null
+                : new NewRecordsFilter(saved.newRecords(), idKey, this::fetchPage, endpoint.getPageSize(), endpoint);
+        if (!cursor.atStart()) {
+            cycleStartNanos = System.nanoTime(); // a cycle resumed mid-list
+        }
+        LOG.info("{} starts: {} mode over {}/{}, pages of {}, {} {} between cycles{}{}", endpoint, mode, service, method,
+                endpoint.getPageSize(), getDelay(), getTimeUnit().name().toLowerCase(),
+                stateRepository != null ? ", state key '" + state.key() + "'" : "",
+                cursor.offset() > 0 ? ", resuming at offset " + cursor.offset() : "");
         super.doStart();
     }
 
-    /** One page per poll; the cursor moves only when every record of the page was processed. */
+    /** Polls are refused once the consumer decided to stop its route. */
+    @Override
+    protected boolean isPollAllowed() {
+        return !halted && super.isPollAllowed();
+    }
+
+    /**
+     * One page per poll (pages with nothing new are walked in the same poll); the position moves past each record
+     * that was processed.
+     */
     @Override
     protected int poll() throws Exception {
-        ListPager.Cursor at = cursor;
-        if (at.lastId() == null || cycleStartNanos == 0) {
-            startCycle();
+        ListPager.Result page;
+        List<Integer> picked;
+        while (true) {
+            if (cursor.atStart()) {
+                startCycle();
+            }
+            boolean firstPage = cursor.atStart();
+            page = pager.fetch(cursor);
+            picked = pick(page, firstPage);
+            if (!picked.isEmpty() || page.last() || !isRunAllowed()) {
+                break;
+            }
+            moveTo(page.next());
         }
-        ListPager.Result page = pager.fetch(at);
-        if (page.total() != null) {
-            cycleTotal = page.total();
-        }
-        Queue<Object> exchanges = new ArrayDeque<>(page.records().size());
-        for (Map<String, Object> record : page.records()) {
-            exchanges.add(createExchange(record, page));
+        Queue<Object> exchanges = new ArrayDeque<>(picked.size());
+        for (int index : picked) {
+            exchanges.add(createExchange(page.records().get(index), page));
         }
         int processed = processBatch(exchanges);
-        if (processed < page.records().size()) {
-            // the page is offered again at the next poll, after delay: nothing is skipped
-            lastPageFull = false;
-            LOG.debug("{}: record {} of the page at offset {} failed; the page will be offered again", endpoint,
-                    processed + 1, page.offset());
-            // the failed exchange was polled too: a page that fails on its first record is not an idle poll
-            return processed + 1;
+        for (int i = 0; i < processed; i++) {
+            markDelivered(page.records().get(picked.get(i)));
         }
-        advance(page);
+        if (processed < picked.size()) {
+            recordFailed(page, picked, processed);
+        }
+        failedKey = null;
+        failedAttempts = 0;
+        count(processed);
+        if (page.last()) {
+            endCycle(page);
+            // one empty exchange per cycle in full mode, one per poll with nothing new in incremental mode
+            if (isIdleSignal() && (mode == PortaBillingConsumerMode.full || processed == 0)) {
+                processEmptyMessage();
+            }
+        } else {
+            lastPageFull = true;
+            moveTo(page.next());
+        }
         return processed;
+    }
+
+    /** The indexes of the page's records that become exchanges: all in full mode, the new ones in incremental mode. */
+    private List<Integer> pick(ListPager.Result page, boolean firstPage) {
+        if (newRecords != null) {
+            return newRecords.pick(page.records(), firstPage);
+        }
+        List<Integer> all = new ArrayList<>(page.records().size());
+        for (int i = 0; i < page.records().size(); i++) {
+            all.add(i);
+        }
+        return all;
+    }
+
+    private void markDelivered(Map<String, Object> record) {
+        if (newRecords != null) {
+            newRecords.delivered(record);
+        }
+    }
+
+    /**
+     * The record at {@code picked[processed]} failed: the position moves to it (the records before it are done) and
+     * the poll fails; after maxPageAttempts failures in a row it is skipped or the route stops.
+     */
+    private void recordFailed(ListPager.Result page, List<Integer> picked, int processed) {
+        int index = picked.get(processed);
+        Map<String, Object> record = page.records().get(index);
+        Long id = RequestParams.idValue(record.get(idKey));
+        ListPager.Cursor atRecord = page.cursorAfter(index);
+        String key = id != null ? id.toString() : "@" + atRecord.offset();
+        int attempts = key.equals(failedKey) ? failedAttempts + 1 : 1;
+        Exception cause = lastFailure;
+        count(processed);
+        lastPageFull = false;
+        String what = "PortaBilling record " + idKey + "=" + id + " (" + service + "/" + method + ", offset "
+                      + page.offset() + ")";
+        if (attempts < endpoint.getMaxPageAttempts()) {
+            failedKey = key;
+            failedAttempts = attempts;
+            moveTo(atRecord);
+            LOG.warn("{} failed ({} of {} attempts): it is offered again at the next poll", what, attempts,
+                    endpoint.getMaxPageAttempts());
+            throw new RecordFailure(what + " failed, attempt " + attempts, cause);
+        }
+        failedKey = null;
+        failedAttempts = 0;
+        if (endpoint.getPoisonRecordAction() == PortaBillingPoisonRecordAction.stop) {
+            moveTo(atRecord);
+            halted = true;
+            LOG.warn("{} failed {} times (maxPageAttempts): stopping route {} (poisonRecordAction=stop); the position"
+                     + " stays at this record", what, attempts, getRouteId());
+            stopRouteLater();
+            throw new RecordFailure(what + " failed " + attempts + " times: route stopped", cause);
+        }
+        skipped++;
+        markDelivered(record);
+        moveTo(page.cursorAfter(index + 1));
+        LOG.warn("{} failed {} times (maxPageAttempts): skipped (poisonRecordAction=skip); each failure went to the"
+                 + " route's error handler", what, attempts);
+        throw new RecordFailure(what + " failed " + attempts + " times: skipped", cause);
+    }
+
+    private void stopRouteLater() {
+        String routeId = getRouteId();
+        org.apache.camel.CamelContext context = endpoint.getCamelContext();
+        // a route cannot be stopped from its own consumer thread: the stop waits for this poll to end
+        context.getExecutorServiceManager().newThread("PortaBillingStopRoute", () -> {
+            try {
+                context.getRouteController().stopRoute(routeId);
+            } catch (Exception e) {
+                LOG.warn("Cannot stop route {}: {}", routeId, e.getMessage(), e);
+            }
+        }).start();
     }
 
     /** Processes the page in order and stops at the first exchange that fails; returns how many succeeded. */
@@ -120,6 +248,7 @@ public class PortaBillingConsumer extends ScheduledBatchPollingConsumer {
     public int processBatch(Queue<Object> exchanges) throws Exception {
         int total = exchanges.size();
         int done = 0;
+        lastFailure = null;
         for (int index = 0; index < total && isBatchAllowed(); index++) {
             Exchange exchange = (Exchange) exchanges.poll();
             exchange.setProperty(ExchangePropertyKey.BATCH_INDEX, index);
@@ -131,13 +260,10 @@ public class PortaBillingConsumer extends ScheduledBatchPollingConsumer {
             } catch (Exception e) {
                 exchange.setException(e);
             }
-            boolean failed = exchange.getException() != null || exchange.isRollbackOnly();
-            if (failed) {
-                if (exchange.getException() != null) {
-                    getExceptionHandler().handleException("Error processing PortaBilling record " + index
-                                                          + " of a page; the page will be offered again",
-                            exchange, exchange.getException());
-                }
+            if (exchange.getException() != null || exchange.isRollbackOnly()) {
+                // the route's error handler has handled this exchange: the poll reports it, nobody handles it again
+                lastFailure = exchange.getException() != null ? exchange.getException()
+                        : new IllegalStateException("the exchange was marked rollback only");
                 releaseExchange(exchange, false);
                 pendingExchanges = 0;
                 return done;
@@ -151,8 +277,7 @@ public class PortaBillingConsumer extends ScheduledBatchPollingConsumer {
 
     /**
      * Routes one record and returns when it is done. A synchronous route completes inside process(); only an
-     * asynchronous one is waited for (the cursor must not move before the record is done). Cheaper per record than
-     * Camel's general sync bridge, which looks up its await manager on every call.
+     * asynchronous one is waited for (the position must not move before the record is done).
      */
     private void processAndWait(Exchange exchange) throws InterruptedException {
         CountDownLatch done = new CountDownLatch(1);
@@ -167,65 +292,81 @@ public class PortaBillingConsumer extends ScheduledBatchPollingConsumer {
         message.setBody(record);
         message.setHeader(PortaBillingConstants.ID, RequestParams.idValue(record.get(idKey)));
         message.setHeader(PortaBillingConstants.PAGE_OFFSET, page.offset());
-        if (cycleTotal != null) {
-            message.setHeader(PortaBillingConstants.TOTAL, cycleTotal);
+        if (page.total() != null) {
+            message.setHeader(PortaBillingConstants.TOTAL, page.total());
         }
         return exchange;
     }
 
-    private void advance(ListPager.Result page) {
-        int count = page.records().size();
-        cycleDelivered += count;
-        delivered += count;
-        ListPager.Cursor next = page.next();
-        LOG.debug("{}: {} records from offset {} ({} calls), {} so far this cycle", endpoint, count, page.offset(),
-                page.fetches(), cycleDelivered);
-        if (page.last()) {
-            cycles++;
-            long millis = (System.nanoTime() - cycleStartNanos) / 1_000_000;
-            // an incremental consumer with a short delay ends many cycles with nothing new: keep those quiet
-            if (cycleDelivered > 0) {
-                LOG.info("{}: cycle {} done, {} records delivered{} in {} ms", endpoint, cycles, cycleDelivered,
-                        cycleTotal != null ? " (total " + cycleTotal + ")" : "", millis);
-            } else {
-                LOG.debug("{}: cycle {} done, no new records{} in {} ms", endpoint, cycles,
-                        cycleTotal != null ? " (total " + cycleTotal + ")" : "", millis);
-            }
-            cycleStartNanos = 0;
-            lastPageFull = false;
-            if (mode == PortaBillingConsumerMode.full) {
-                next = ListPager.Cursor.START;
-            }
-        } else {
-            lastPageFull = true;
-        }
-        cursor = next;
-        if (stateRepository != null) {
-            stateRepository.setState(stateKey, CursorState.format(next));
-        }
+    private void count(int processed) {
+        cycleDelivered += processed;
+        delivered += processed;
     }
 
     private void startCycle() {
         cycleStartNanos = System.nanoTime();
         cycleDelivered = 0;
-        cycleTotal = null;
+        if (newRecords != null) {
+            newRecords.cycleStarts();
+        }
+    }
+
+    private void endCycle(ListPager.Result page) {
+        cycles++;
+        long millis = (System.nanoTime() - cycleStartNanos) / 1_000_000;
+        String total = page.total() != null ? " (total " + page.total() + ")" : "";
+        if (newRecords != null && page.end() != ListPager.End.GAVE_UP) {
+            newRecords.cycleCompleted(page.total());
+        }
+        // an incremental consumer with a short delay ends many cycles with nothing new: keep those quiet
+        if (cycleDelivered > 0) {
+            LOG.info("{}: cycle {} done, {} records delivered{} in {} ms, {} calls", endpoint, cycles, cycleDelivered,
+                    total, millis, page.next().calls());
+        } else {
+            LOG.debug("{}: cycle {} done, no new records{} in {} ms, {} calls", endpoint, cycles, total, millis,
+                    page.next().calls());
+        }
+        lastPageFull = false;
+        moveTo(ListPager.Cursor.START);
+    }
+
+    private void moveTo(ListPager.Cursor next) {
+        cursor = next;
+        saveState();
+    }
+
+    private void saveState() {
+        state.save(cursor, newRecords != null ? newRecords.state() : null);
+    }
+
+    /** Whether the endpoint asked for an empty exchange when idle; this consumer sends it itself, see poll(). */
+    private boolean isIdleSignal() {
+        return super.isSendEmptyMessageWhenIdle();
+    }
+
+    /**
+     * Camel's rule (an empty exchange after every poll of 0) does not fit a list walked over many polls: the consumer
+     * sends the idle signal itself, once per cycle in full mode and once per poll with nothing new in incremental mode.
+     */
+    @Override
+    public boolean isSendEmptyMessageWhenIdle() {
+        return false;
     }
 
     /**
      * Drains the list without waiting {@code delay} while pages come back full, and waits {@code delay} after the
-     * last page of a cycle or after a failed page, whatever the greedy option says (greedy would otherwise start the
-     * next full cycle at once).
+     * last page of a cycle or after a failed page, whatever the greedy option says.
      */
     @Override
     public boolean isGreedy() {
         return lastPageFull;
     }
 
-    private ListPager.Page fetchPage(int offset, int limit) {
+    private ListPager.Page fetchPage(int offset, int limit, boolean withTotal) {
         Map<String, Object> params = new LinkedHashMap<>(endpoint.getFilter());
         params.put("limit", limit);
         params.put("offset", offset);
-        if (offset == 0 || cycleTotal == null) {
+        if (withTotal) {
             params.put("get_total", 1);
         }
         Map<String, Object> answer = session.call(service, method, params);
@@ -233,9 +374,15 @@ public class PortaBillingConsumer extends ScheduledBatchPollingConsumer {
         return new ListPager.Page(records, ListAnswer.total(answer));
     }
 
-    /** Where the consumer is in the list, for the dev console. */
-    public ListPager.Cursor getCursor() {
-        return cursor;
+    /** The offset the next page starts at (0 at the start of a cycle). */
+    public int getOffset() {
+        return cursor.offset();
+    }
+
+    /** In incremental mode, the id at or below which every record counts as delivered; null otherwise. */
+    public Long getWatermark() {
+        NewRecordsFilter n = newRecords;
+        return n != null ? n.state().watermark() : null;
     }
 
     public long getCycles() {
@@ -246,43 +393,13 @@ public class PortaBillingConsumer extends ScheduledBatchPollingConsumer {
         return delivered;
     }
 
+    /** Records skipped after maxPageAttempts failures (poisonRecordAction=skip). */
+    public long getSkipped() {
+        return skipped;
+    }
+
+    /** The key of this consumer's position in the state repository (known once started). */
     public String getStateKey() {
-        return stateKey;
-    }
-
-    /** The same endpoint options give the same key, so a restarted route finds its state again. */
-    static String defaultStateKey(PortaBillingEndpoint endpoint, String method) {
-        StringBuilder key = new StringBuilder("portabilling:").append(endpoint.getService()).append('/')
-                .append(endpoint.getRecordType()).append('|').append(method).append('|').append(endpoint.getMode());
-        new TreeMap<>(endpoint.getFilter()).forEach((k, v) -> key.append('|').append(k).append(':').append(v));
-        // the file state repository stores key=value lines
-        return key.toString().replace('=', ':').replace('\n', ' ');
-    }
-
-    /** The cursor as a state repository value: {@code offset:<n>,lastId:<id>}. */
-    static final class CursorState {
-        private CursorState() {
-        }
-
-        static String format(ListPager.Cursor cursor) {
-            return "offset:" + cursor.offset() + ",lastId:" + (cursor.lastId() != null ? cursor.lastId() : "");
-        }
-
-        static ListPager.Cursor parse(String value) {
-            if (value == null || value.isBlank()) {
-                return ListPager.Cursor.START;
-            }
-            int offset = 0;
-            Long lastId = null;
-            for (String part : value.split(",")) {
-                String[] kv = part.split(":", 2);
-                if (kv.length == 2 && kv[0].strip().equals("offset") && !kv[1].isBlank()) {
-                    offset = Integer.parseInt(kv[1].strip());
-                } else if (kv.length == 2 && kv[0].strip().equals("lastId") && !kv[1].isBlank()) {
-                    lastId = Long.parseLong(kv[1].strip());
-                }
-            }
-            return new ListPager.Cursor(offset, lastId);
-        }
+        return state != null ? state.key() : null;
     }
 }

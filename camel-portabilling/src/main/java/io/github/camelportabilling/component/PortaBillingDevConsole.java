@@ -6,13 +6,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.github.camelportabilling.component.internal.ListPager;
 import org.apache.camel.Route;
 import org.apache.camel.support.console.AbstractDevConsole;
 
 /**
  * The "portabilling" dev console: each session (server, login, logins, refreshes, auth faults, token age, calls per
- * method) and each consumer (cursor, cycles, records delivered). Never shows a password or token.
+ * method) and each consumer (offset, watermark, cycles, records delivered and skipped). Never shows a password or token.
  */
 @org.apache.camel.spi.annotations.DevConsole(name = "portabilling", displayName = "PortaBilling",
                                              description = "PortaBilling sessions and consumers")
@@ -97,15 +96,15 @@ public class PortaBillingDevConsole extends AbstractDevConsole {
         List<Map<String, Object>> list = new ArrayList<>();
         for (Route route : getCamelContext().getRoutes()) {
             if (route.getConsumer() instanceof PortaBillingConsumer consumer) {
-                ListPager.Cursor cursor = consumer.getCursor();
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("routeId", route.getRouteId());
                 m.put("endpoint", route.getEndpoint().toString());
                 m.put("mode", String.valueOf(((PortaBillingEndpoint) route.getEndpoint()).getMode()));
-                m.put("offset", cursor.offset());
-                m.put("lastId", cursor.lastId());
+                m.put("offset", consumer.getOffset());
+                m.put("watermark", consumer.getWatermark());
                 m.put("cycles", consumer.getCycles());
                 m.put("delivered", consumer.getDelivered());
+                m.put("skipped", consumer.getSkipped());
                 m.put("pollErrors", consumer.getErrorCounter());
                 list.add(m);
             }

@@ -83,20 +83,42 @@ public class PortaBillingEndpoint extends ScheduledPollEndpoint implements Endpo
     private Map<String, Object> filter = new LinkedHashMap<>();
 
     @UriParam(label = "consumer", defaultValue = "full", enums = "full,incremental")
-    @Metadata(description = "full: every cycle walks the whole filtered list from the start, then waits delay."
-                            + " incremental: each cycle delivers only records whose id is above the highest one already"
-                            + " delivered (the watermark survives restarts when a stateRepository is set).")
+    @Metadata(description = "full: every cycle walks the whole filtered list from the start and delivers every record,"
+                            + " then waits delay. incremental: every cycle walks the whole list too (new records can be"
+                            + " anywhere in it: no list order is documented) but delivers only records whose id is above"
+                            + " the watermark and not delivered before (kept across restarts with a stateRepository).")
     private PortaBillingConsumerMode mode = PortaBillingConsumerMode.full;
 
     @UriParam(label = "consumer")
-    @Metadata(description = "Where the consumer keeps its position (offset and highest delivered id) so that a restarted"
+    @Metadata(description = "Where the consumer keeps its position (offset, landmark ids, watermark) so that a restarted"
                             + " route resumes where it stopped, e.g. a FileStateRepository bean.")
     private StateRepository<String, String> stateRepository;
 
     @UriParam(label = "consumer,advanced")
     @Metadata(description = "The key of this consumer's position in the stateRepository; by default derived from the"
-                            + " service, record type, method, mode and filters.")
+                            + " service, record type, method, mode, filters, server (scheme, host, port), realm and login."
+                            + " State saved under the key of version 0.1.0 (without the server) is taken over once.")
     private String stateKey;
+
+    @UriParam(label = "consumer", defaultValue = "3")
+    @Metadata(description = "How many times in a row the consumer offers a record whose exchange fails (each failure is"
+                            + " a failed poll, so the backoff options apply) before poisonRecordAction decides.")
+    private int maxPageAttempts = 3;
+
+    @UriParam(label = "consumer", defaultValue = "skip", enums = "skip,stop")
+    @Metadata(description = "What the consumer does with a record that failed maxPageAttempts times in a row: skip it"
+                            + " and go on with the list (its failures went to the route's error handler; a WARN names"
+                            + " its id), or stop the route with the position left at that record.")
+    private PortaBillingPoisonRecordAction poisonRecordAction = PortaBillingPoisonRecordAction.skip;
+
+    /** The pause between cycles unless delay says otherwise: a billing server is not a file system to poll. */
+    static final long DEFAULT_DELAY = 60_000;
+
+    @UriParam(label = "consumer,scheduler", defaultValue = "60000", javaType = "java.time.Duration")
+    @Metadata(description = "Milliseconds between cycles (and before a failed page is tried again); pages within a cycle"
+                            + " follow one another at once. Camel's usual 500 ms would re-read a whole list twice a"
+                            + " second.")
+    private long delay = DEFAULT_DELAY;
 
     private volatile PortaBillingSession session;
     /** The option names written on this endpoint's URI: explicit connection options win over inherited ones. */
@@ -105,6 +127,7 @@ public class PortaBillingEndpoint extends ScheduledPollEndpoint implements Endpo
     public PortaBillingEndpoint(String uri, PortaBillingComponent component, PortaBillingConfiguration configuration) {
         super(uri, component);
         this.configuration = configuration;
+        setDelay(DEFAULT_DELAY);
     }
 
     @Override
@@ -178,6 +201,9 @@ public class PortaBillingEndpoint extends ScheduledPollEndpoint implements Endpo
         if (pageSize <= 0) {
             // text options were checked (and quoted) before binding; this catches values set as objects
             throw new IllegalArgumentException("pageSize must be > 0, got " + pageSize);
+        }
+        if (maxPageAttempts <= 0) {
+            throw new IllegalArgumentException("maxPageAttempts must be > 0, got " + maxPageAttempts);
         }
         for (Map.Entry<String, Object> f : filter.entrySet()) {
             MethodNames.requireValidName("filter name (filter." + f.getKey() + ")", f.getKey());
@@ -325,6 +351,33 @@ public class PortaBillingEndpoint extends ScheduledPollEndpoint implements Endpo
 
     public void setStateKey(String stateKey) {
         this.stateKey = stateKey;
+    }
+
+    public int getMaxPageAttempts() {
+        return maxPageAttempts;
+    }
+
+    public void setMaxPageAttempts(int maxPageAttempts) {
+        this.maxPageAttempts = maxPageAttempts;
+    }
+
+    public PortaBillingPoisonRecordAction getPoisonRecordAction() {
+        return poisonRecordAction;
+    }
+
+    public void setPoisonRecordAction(PortaBillingPoisonRecordAction poisonRecordAction) {
+        this.poisonRecordAction = poisonRecordAction;
+    }
+
+    @Override
+    public long getDelay() {
+        return delay;
+    }
+
+    @Override
+    public void setDelay(long delay) {
+        super.setDelay(delay);
+        this.delay = delay;
     }
 
     @Override

@@ -31,6 +31,7 @@ public class PortaBillingProducer extends DefaultProducer {
     private final String recordType;
     private final String idKey;
     private final ObjectMapper jsonMapper = new WireFormat().mapper();
+    private final ListPager.Notices listNotices = new ListPager.Notices();
     private PortaBillingSession session;
     private MessageBody bodyReader;
     private WritableHealthCheckRepository healthCheckRepository;
@@ -212,17 +213,23 @@ public class PortaBillingProducer extends DefaultProducer {
                 throw new IllegalArgumentException("streamList needs a page size (limit) > 0 and an offset >= 0, got"
                                                    + " limit " + pageSize + " and offset " + startOffset);
             }
-            ListPager pager = new ListPager((offset, limit) -> {
+            boolean totalAsked = params.containsKey("get_total");
+            ListPager pager = new ListPager((offset, limit, withTotal) -> {
                 Map<String, Object> pageParams = new LinkedHashMap<>(params);
                 pageParams.put("limit", limit);
                 pageParams.put("offset", offset);
+                // only the first page asks for the total: the header, and telling a capped page from the last one
+                if (withTotal) {
+                    pageParams.put("get_total", 1);
+                } else {
+                    pageParams.remove("get_total");
+                }
                 Map<String, Object> answer = call(exchange, method, pageParams);
                 return new ListPager.Page(ListAnswer.records(answer, listKey, service, method), ListAnswer.total(answer));
-            }, idKey, pageSize);
-            ListPager.Cursor start = new ListPager.Cursor(startOffset, null);
-            ListPager.Result first = pager.fetch(start);
-            setOrRemove(message, PortaBillingConstants.TOTAL, first.total());
-            message.setBody(new PagingIterator(pager, first));
+            }, idKey, pageSize, service + "/" + method, listNotices);
+            ListPager.Result first = pager.fetch(ListPager.Cursor.startAt(startOffset));
+            setOrRemove(message, PortaBillingConstants.TOTAL, totalAsked ? first.total() : null);
+            message.setBody(new PagingIterator(pager, first, service, method));
             return;
         }
         if (limitHeader != null) {

@@ -26,6 +26,10 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+/**
+ * The consumer over HTTP with the simulator's default list order (accounts by id, like a live server: not by
+ * i_account); {@link PortaBillingConsumerKeyOrderTest} runs the same cases in i_account order.
+ */
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
 class PortaBillingConsumerTest extends SimulatorTestSupport {
 
@@ -43,22 +47,39 @@ class PortaBillingConsumerTest extends SimulatorTestSupport {
         return false;
     }
 
-    /** Accounts created per customer by {@link #customerWithAccounts}, in id order. */
+    /** Accounts created per customer by {@link #customerWithAccounts}, in creation (i_account) order. */
     private static final Map<Long, List<Long>> ACCOUNTS = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The id string of each account created here: the list order of the natural setting. */
+    private static final Map<Long, String> ID_STRINGS = new java.util.concurrent.ConcurrentHashMap<>();
 
-    /** A customer with {@code n} open accounts, ids ascending; returns the customer's id. */
+    /** A customer with {@code n} open accounts "c<customer>-0", "c<customer>-1", ...; returns the customer's id. */
     private static long customerWithAccounts(int n) {
         long customer = newCustomer("Consumer Co " + System.nanoTime());
         List<Long> ids = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            ids.add(newAccount(customer, "c" + customer + "-" + i));
+            ids.add(account(customer, "c" + customer + "-" + i));
         }
         ACCOUNTS.put(customer, ids);
         return customer;
     }
 
+    private static long account(long customer, String id) {
+        long key = newAccount(customer, id);
+        ID_STRINGS.put(key, id);
+        return key;
+    }
+
     private static List<Long> accountIds(long customer) {
         return ACCOUNTS.get(customer);
+    }
+
+    /** The accounts in the order the simulator lists them (by id string, or by i_account in key order). */
+    private static List<Long> inListOrder(List<Long> keys) {
+        java.util.Comparator<Long> byKey = java.util.Comparator.naturalOrder();
+        java.util.Comparator<Long> order = simulator.listOrder().equals(io.github.camelportabilling.simulator.ListOrder.KEY)
+                ? byKey : java.util.Comparator.<Long, String>comparing(ID_STRINGS::get, String.CASE_INSENSITIVE_ORDER)
+                        .thenComparing(byKey);
+        return keys.stream().sorted(order).toList();
     }
 
     private void consume(String uri, org.apache.camel.Processor extra) throws Exception {
@@ -94,10 +115,12 @@ class PortaBillingConsumerTest extends SimulatorTestSupport {
         consume("portabilling:Account/account?filter.i_customer=" + customer + "&pageSize=500&delay=3600000", null);
         await().atMost(Duration.ofSeconds(120)).until(() -> syncConsumer().getCycles() >= 1);
 
-        assertThat(delivered).hasSize(25_000).doesNotHaveDuplicates().isSorted();
-        assertThat(new HashSet<>(delivered)).isEqualTo(new HashSet<>(accountIds(customer)));
-        // 50 full pages drained without waiting the delay, then the short page that ends the cycle
-        assertThat(simulator.callCount("Account/get_account_list")).isEqualTo(51);
+        assertThat(delivered).hasSize(25_000).doesNotHaveDuplicates().isEqualTo(inListOrder(accountIds(customer)));
+        // 50 pages drained without waiting the delay; the 50th window holds fewer than its landmarks: the end
+        assertThat(simulator.callCount("Account/get_account_list")).isEqualTo(50);
+        // get_total on the cycle's first page only
+        assertThat(simulator.requests().stream().filter(r -> "Account/get_account_list".equals(r.serviceMethod()))
+                .filter(r -> r.params().containsKey("get_total")).count()).isEqualTo(1);
         Map<String, Object> first = headers.get(0);
         assertThat(first).containsEntry(PortaBillingConstants.TOTAL, 25_000L)
                 .containsEntry(PortaBillingConstants.PAGE_OFFSET, 0).containsEntry("CamelBatchSize", 500);
@@ -117,7 +140,7 @@ class PortaBillingConsumerTest extends SimulatorTestSupport {
     }
 
     @Test
-    void incrementalModeDeliversOnlyRecordsAddedBetweenPolls() throws Exception {
+    void incrementalModeDeliversOnlyRecordsAddedBetweenPollsWhereverTheyAppearInTheList() throws Exception {
         long customer = customerWithAccounts(100);
 
         consume("portabilling:Account/account?mode=incremental&filter.i_customer=" + customer
@@ -126,13 +149,15 @@ class PortaBillingConsumerTest extends SimulatorTestSupport {
         long cyclesBefore = syncConsumer().getCycles();
         List<Long> added = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
-            added.add(newAccount(customer, "late-" + customer + "-" + i));
+            // "c<customer>-4x..." sorts into the middle of the list by id, however high its i_account
+            added.add(account(customer, "c" + customer + "-4x" + i));
         }
         await().atMost(Duration.ofSeconds(30)).until(() -> delivered.size() >= 120);
         await().atMost(Duration.ofSeconds(30)).until(() -> syncConsumer().getCycles() >= cyclesBefore + 3);
 
         assertThat(delivered).hasSize(120).doesNotHaveDuplicates();
-        assertThat(delivered.subList(100, 120)).isEqualTo(added);
+        assertThat(delivered.subList(100, 120)).containsExactlyInAnyOrderElementsOf(added);
+        assertThat(syncConsumer().getWatermark()).isNotNull();
     }
 
     @Test
@@ -165,27 +190,28 @@ class PortaBillingConsumerTest extends SimulatorTestSupport {
     }
 
     @Test
-    void aRouteFailureOnARecordOffersThePageAgainAndSkipsNothing() throws Exception {
+    void aRouteFailureOnARecordOffersItAgainAndSkipsNothing() throws Exception {
         long customer = customerWithAccounts(100);
         long poison = accountIds(customer).get(45);
         AtomicBoolean failedOnce = new AtomicBoolean();
+        AtomicInteger attempts = new AtomicInteger();
 
         consume("portabilling:Account/account?filter.i_customer=" + customer + "&pageSize=20&delay=50"
                 + "&mode=incremental",
                 e -> {
-                    if (e.getMessage().getHeader(PortaBillingConstants.ID, Long.class) == poison
-                        && failedOnce.compareAndSet(false, true)) {
-                        throw new IllegalStateException("downstream system is down");
+                    if (e.getMessage().getHeader(PortaBillingConstants.ID, Long.class) == poison) {
+                        attempts.incrementAndGet();
+                        if (failedOnce.compareAndSet(false, true)) {
+                            throw new IllegalStateException("downstream system is down");
+                        }
                     }
                 });
         await().atMost(Duration.ofSeconds(30)).until(() -> new HashSet<>(delivered).size() >= 100);
 
         assertThat(new HashSet<>(delivered)).isEqualTo(new HashSet<>(accountIds(customer)));
-        // the records of the failed page before the poison one came twice; nothing else did
-        Set<Long> seen = new HashSet<>();
-        List<Long> repeated = delivered.stream().filter(id -> !seen.add(id)).toList();
-        assertThat(repeated).hasSize(5).allSatisfy(id -> assertThat(id).isLessThan(poison));
-        assertThat(delivered.stream().filter(id -> id == poison).count()).isEqualTo(1);
+        // the records before the failed one were done: the next poll started at the failed record; nothing repeated
+        assertThat(delivered).doesNotHaveDuplicates();
+        assertThat(attempts.get()).as("the failed record was offered twice").isEqualTo(2);
     }
 
     @Test
@@ -312,5 +338,55 @@ class PortaBillingConsumerTest extends SimulatorTestSupport {
         assertThat(result.getState()).isEqualTo(org.apache.camel.health.HealthCheck.State.DOWN);
         assertThat(result.getDetails()).containsEntry(org.apache.camel.health.HealthCheck.HTTP_RESPONSE_CODE, 502);
         assertThat(delivered).isEmpty();
+    }
+
+    @Test
+    void recordsLeavingAndReenteringBeforeTheCursorMidCycleNeitherSkipNorRepeat() throws Exception {
+        long customer = customerWithAccounts(600);
+        List<Long> all = accountIds(customer);
+        List<Long> order = inListOrder(all);
+        // every sixth account starts closed: re-opening one puts it back into the list where it sorts
+        Set<Long> closedAtStart = new HashSet<>();
+        for (int i = 0; i < order.size(); i += 6) {
+            simulator.updateAccount(order.get(i), Map.of("bill_status", "C"));
+            closedAtStart.add(order.get(i));
+        }
+        Set<Long> changed = Collections.synchronizedSet(new HashSet<>());
+        List<Long> reopenable = new ArrayList<>(order.stream().filter(closedAtStart::contains).toList());
+        // before every page fetch: the 6 records delivered last leave the list (just behind the cursor), and 4 closed
+        // records that sort before the cursor come back (they enter behind it)
+        simulator.onCall("Account/get_account_list", (n, params) -> {
+            List<Long> snapshot = new ArrayList<>(delivered);
+            if (snapshot.isEmpty()) {
+                return;
+            }
+            for (int i = 0; i < 6 && i < snapshot.size(); i++) {
+                long id = snapshot.get(snapshot.size() - 1 - i);
+                if (changed.add(id)) {
+                    simulator.updateAccount(id, Map.of("bill_status", "C"));
+                }
+            }
+            int cursorAt = order.indexOf(snapshot.get(snapshot.size() - 1));
+            for (int k = 0, done = 0; k < reopenable.size() && done < 4; k++) {
+                long id = reopenable.get(k);
+                if (order.indexOf(id) < cursorAt && changed.add(id)) {
+                    simulator.updateAccount(id, Map.of("bill_status", "O"));
+                    done++;
+                }
+            }
+        });
+
+        consume("portabilling:Account/account?filter.i_customer=" + customer
+                + "&filter.bill_status=O&pageSize=50&delay=3600000", null);
+        await().atMost(Duration.ofSeconds(60)).until(() -> syncConsumer().getCycles() >= 1);
+        simulator.clearHooks();
+
+        assertThat(delivered).doesNotHaveDuplicates();
+        List<Long> openThroughout = all.stream().filter(id -> !closedAtStart.contains(id) && !changed.contains(id)).toList();
+        assertThat(openThroughout).hasSizeGreaterThan(300);
+        assertThat(new HashSet<>(delivered)).as("every record open for the whole cycle").containsAll(openThroughout);
+        assertThat(changed.stream().filter(closedAtStart::contains).count()).as("records re-opened behind the cursor")
+                .isGreaterThan(20);
+        assertThat(changed).hasSizeGreaterThan(80);
     }
 }

@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import io.github.camelportabilling.simulator.ListOrder;
 import io.github.camelportabilling.simulator.PortaBillingSimulator;
 import org.apache.camel.CamelContext;
 import org.apache.camel.test.junit5.CamelTestSupport;
@@ -48,6 +49,13 @@ public abstract class SimulatorTestSupport extends CamelTestSupport {
         simulator.setReadOnly(false);
         simulator.resetCounters();
         simulator.clearRequests();
+        simulator.setListOrder(listOrder());
+        simulator.setPageCap(0);
+    }
+
+    /** The order the simulator serves lists in for this class's tests; suites run under several. */
+    protected ListOrder listOrder() {
+        return ListOrder.NATURAL;
     }
 
     @Override

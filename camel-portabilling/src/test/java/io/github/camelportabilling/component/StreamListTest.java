@@ -15,14 +15,27 @@ import org.junit.jupiter.api.Timeout;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+/**
+ * streamList over HTTP in the simulator's default list order (customers by name); {@link StreamListKeyOrderTest} runs
+ * the same cases in i_customer order. Besides 10,000 seeded customers (whose names happen to sort like their keys),
+ * 500 are named in a scrambled order so that name order and key order differ.
+ */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class StreamListTest extends SimulatorTestSupport {
 
-    private static final int RECORDS = 10_000;
+    private static final int RECORDS = 10_500;
 
     @BeforeAll
     static void seed() {
-        simulator.seedCustomers(RECORDS);
+        simulator.seedCustomers(10_000);
+        java.util.List<Integer> numbers = new java.util.ArrayList<>();
+        for (int i = 0; i < 500; i++) {
+            numbers.add(i);
+        }
+        java.util.Collections.shuffle(numbers, new java.util.Random(11));
+        for (int n : numbers) {
+            newCustomer(String.format("Client %05d", n));
+        }
     }
 
     @Override
@@ -50,11 +63,38 @@ class StreamListTest extends SimulatorTestSupport {
         List<Long> ids = records.getExchanges().stream()
                 .map(e -> ((Number) e.getMessage().getBody(Map.class).get("i_customer")).longValue())
                 .toList();
-        assertThat(ids).doesNotHaveDuplicates().isSorted().hasSize(RECORDS);
-        // 100 full pages, and one more that comes back short and ends the walk
-        assertThat(simulator.callCount("Customer/get_customer_list")).isEqualTo(101);
-        assertThat(simulator.lastRequest("Customer/get_customer_list").params()).containsEntry("offset", 9_999)
-                .containsEntry("limit", 101);
+        assertThat(ids).doesNotHaveDuplicates().hasSize(RECORDS);
+        List<String> names = records.getExchanges().stream()
+                .map(e -> (String) e.getMessage().getBody(Map.class).get("name")).toList();
+        if (listOrder().equals(io.github.camelportabilling.simulator.ListOrder.KEY)) {
+            assertThat(ids).isSorted();
+        } else {
+            assertThat(names).isSortedAccordingTo(String.CASE_INSENSITIVE_ORDER);
+            assertThat(ids).isNotEqualTo(ids.stream().sorted().toList());
+        }
+        // 105 pages of 100; each window starts 8 records early and reaches 8 past the page, and the last one holds
+        // fewer than that: the end
+        assertThat(simulator.callCount("Customer/get_customer_list")).isEqualTo(105);
+        assertThat(simulator.lastRequest("Customer/get_customer_list").params()).containsEntry("offset", 10_392)
+                .containsEntry("limit", 116).doesNotContainKey("get_total");
+    }
+
+    @Test
+    void includeTotalAsksForTheTotalOnTheFirstPageOnly() throws Exception {
+        Exchange out = template.send("portabilling:Customer/customer?operation=list&streamList=true&pageSize=1000"
+                                     + "&includeTotal=true", e -> e.getMessage().setBody(null));
+        int count = 0;
+        for (java.util.Iterator<?> it = out.getMessage().getBody(java.util.Iterator.class); it.hasNext(); it.next()) {
+            count++;
+        }
+
+        assertThat(count).isEqualTo(RECORDS);
+        assertThat(out.getMessage().getHeader(PortaBillingConstants.TOTAL, Long.class)).isEqualTo((long) RECORDS);
+        List<io.github.camelportabilling.simulator.RecordedRequest> calls = simulator.requests().stream()
+                .filter(r -> "Customer/get_customer_list".equals(r.serviceMethod())).toList();
+        assertThat(calls).hasSize(11);
+        assertThat(calls.get(0).params()).containsEntry("get_total", 1);
+        assertThat(calls.subList(1, calls.size())).allSatisfy(r -> assertThat(r.params()).doesNotContainKey("get_total"));
     }
 
     @Test

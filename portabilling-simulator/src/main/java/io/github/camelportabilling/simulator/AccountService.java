@@ -1,15 +1,18 @@
 package io.github.camelportabilling.simulator;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** The {@code Account} service over {@link AccountStore}. */
 final class AccountService {
 
     private final AccountStore accounts;
+    private final ListPaging paging;
 
-    AccountService(AccountStore accounts) {
+    AccountService(AccountStore accounts, ListPaging paging) {
         this.accounts = accounts;
+        this.paging = paging;
     }
 
     void register(ApiDispatcher d) {
@@ -17,6 +20,7 @@ final class AccountService {
                 accounts.add(FieldValues.requireObject(r.params, "account_info")).iAccount));
         d.register("Account/get_account_info", this::info);
         d.register("Account/get_account_list", this::list);
+        d.register("Account/get_subscriptions", this::subscriptions);
         d.register("Account/update_account", r -> Map.of("i_account",
                 accounts.update(FieldValues.requireObject(r.params, "account_info")).iAccount));
         d.register("Account/terminate_account", r -> {
@@ -50,12 +54,22 @@ final class AccountService {
     }
 
     private Map<String, Object> list(ApiRequest r) {
-        RecordStore.Page<AccountRecord> page = accounts.list(r.params);
+        RecordStore.Page<AccountRecord> page = accounts.list(paging.apply(r.serviceMethod, r.params));
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("account_list", page.records);
         if (page.total != null) {
             answer.put("total", page.total);
         }
         return answer;
+    }
+
+    /** A list method that is not paged on real servers: the whole list whatever {@code limit}/{@code offset} say. */
+    private Map<String, Object> subscriptions(ApiRequest r) {
+        long iAccount = FieldValues.requireLong(r.params, "i_account");
+        List<Map<String, Object>> list = accounts.subscriptions(iAccount);
+        if (list == null) {
+            throw new RecordNotFoundException("Account", "account", "Account " + iAccount + " not found");
+        }
+        return Map.of("subscriptions", list);
     }
 }

@@ -1,8 +1,12 @@
 package io.github.camelportabilling.simulator;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongFunction;
 
 /**
@@ -16,8 +20,11 @@ final class AccountStore {
     /** 2024-01-01 as an epoch day, for seeded accounts. */
     private static final long SEED_DAY = CustomerStore.SEED_EPOCH / 86_400;
 
-    private final RecordStore<AccountRecord> store = new RecordStore<>(FIRST_KEY);
+    private final RecordStore<AccountRecord> store = new RecordStore<>(FIRST_KEY, r -> r.id);
     private final Map<String, AccountRecord> byId = new HashMap<>(); // guarded by the store's lock
+    /** i_account -> its subscriptions (get_subscriptions, a list method that is not paged); guarded by the store's lock. */
+    private final Map<Long, List<Map<String, Object>>> subscriptions = new HashMap<>();
+    private final AtomicLong nextSubscription = new AtomicLong(1);
     private final CustomerStore customers;
     /** One lookup shared by every account record (a field per record, not a lambda per record). */
     private final LongFunction<CustomerRecord> owners;
@@ -91,6 +98,7 @@ final class AccountStore {
             AccountRecord old = store.remove(iAccount);
             if (old != null) {
                 byId.remove(old.id);
+                subscriptions.remove(iAccount);
             }
             return old != null;
         });
@@ -111,6 +119,41 @@ final class AccountStore {
         return store.size();
     }
 
+    void setOrder(ListOrder order) {
+        store.setOrder(order);
+    }
+
+    ListOrder order() {
+        return store.order();
+    }
+
+    /**
+     * Adds a subscription to the account: {@code i_subscription} (default 1), {@code name}, {@code start_date}
+     * (default today) and any other field as given; returns the new {@code i_account_subscription}.
+     */
+    long addSubscription(long iAccount, Map<String, Object> fields) {
+        return store.write(() -> {
+            require(iAccount);
+            long key = nextSubscription.getAndIncrement();
+            Map<String, Object> s = new LinkedHashMap<>();
+            s.put("i_account_subscription", key);
+            s.put("i_account", iAccount);
+            s.put("i_subscription", fields.containsKey("i_subscription")
+                    ? FieldValues.asLong("i_subscription", fields.get("i_subscription")) : 1L);
+            s.put("name", fields.getOrDefault("name", "Subscription " + key));
+            s.put("start_date", fields.getOrDefault("start_date", UtcTime.date(System.currentTimeMillis() / 86_400_000L)));
+            fields.forEach(s::putIfAbsent);
+            subscriptions.computeIfAbsent(iAccount, k -> new ArrayList<>()).add(java.util.Collections.unmodifiableMap(s));
+            return key;
+        });
+    }
+
+    /** The account's subscriptions in the order they were added; null when there is no such account. */
+    List<Map<String, Object>> subscriptions(long iAccount) {
+        return store.read(() -> store.get(iAccount) == null ? null
+                : List.copyOf(subscriptions.getOrDefault(iAccount, List.of())));
+    }
+
     /**
      * Adds n open accounts, ids "15550000001", "15550000002", ... spread round-robin over the existing customers
      * (one customer is created first when there is none).
@@ -120,7 +163,7 @@ final class AccountStore {
             customers.seed(1);
         }
         long[] customerKeys = customers.keys();
-        store.write(() -> {
+        store.batch(() -> {
             store.reserve(n);
             for (int added = 0; added < n; ) {
                 int seq = seeded.incrementAndGet();
@@ -136,7 +179,6 @@ final class AccountStore {
                 byId.put(id, r);
                 added++;
             }
-            return null;
         });
     }
 

@@ -7,9 +7,11 @@ import java.util.Map;
 final class CustomerService {
 
     private final CustomerStore customers;
+    private final ListPaging paging;
 
-    CustomerService(CustomerStore customers) {
+    CustomerService(CustomerStore customers, ListPaging paging) {
         this.customers = customers;
+        this.paging = paging;
     }
 
     void register(ApiDispatcher d) {
@@ -39,7 +41,7 @@ final class CustomerService {
     }
 
     private Map<String, Object> list(ApiRequest r) {
-        RecordStore.Page<CustomerRecord> page = customers.list(r.params);
+        RecordStore.Page<CustomerRecord> page = customers.list(paging.apply(r.serviceMethod, r.params));
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("customer_list", page.records);
         if (page.total != null) {

@@ -10,7 +10,7 @@ final class CustomerStore {
     /** 2024-01-01 00:00:00 UTC: seeded records get fixed dates, so seeded data is the same on every run. */
     static final long SEED_EPOCH = 1_704_067_200L;
 
-    private final RecordStore<CustomerRecord> store = new RecordStore<>(FIRST_KEY);
+    private final RecordStore<CustomerRecord> store = new RecordStore<>(FIRST_KEY, r -> r.name);
     private final AtomicInteger seeded = new AtomicInteger();
 
     CustomerRecord add(Map<String, Object> info) {
@@ -59,6 +59,10 @@ final class CustomerStore {
 
     long[] keys() {
         return store.keys();
+    }
+
+    void setOrder(ListOrder order) {
+        store.setOrder(order);
     }
 
     /** Adds n open customers named "Customer 000001", "Customer 000002", ... (numbering goes on across calls). */

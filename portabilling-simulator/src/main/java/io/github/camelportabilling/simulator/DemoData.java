@@ -19,6 +19,7 @@ final class DemoData {
     private static final String[] CURRENCIES = {"USD", "USD", "EUR", "GBP"};
     private static final String[] FIRST = {"Anna", "Ben", "Chloe", "David", "Elena", "Frank", "Grace", "Hugo"};
     private static final String[] LAST = {"Novak", "Smith", "Garcia", "Kowalski", "Rossi", "Dubois", "Silva", "Meyer"};
+    private static final String[] PLANS = {"Unlimited Calls", "Roaming Pack", "Static IP", "Voicemail Plus"};
 
     private DemoData() {
     }
@@ -52,7 +53,15 @@ final class DemoData {
                 a.put("lastname", LAST[(account / 2) % LAST.length]);
                 a.put("email", FIRST[account % FIRST.length].toLowerCase() + "@example.com");
                 a.put("ecommerce_enabled", account % 4 == 1 ? "Y" : "N");
-                accounts.add(a);
+                long iAccount = accounts.add(a).iAccount;
+                // every third account has subscriptions, for Account/get_subscriptions (a list that is not paged)
+                for (int k = 0; account % 3 == 0 && k < 1 + account % 4; k++) {
+                    Map<String, Object> sub = new LinkedHashMap<>();
+                    sub.put("i_subscription", 1 + (account + k) % PLANS.length);
+                    sub.put("name", PLANS[(account + k) % PLANS.length]);
+                    sub.put("start_date", UtcTime.date(CustomerStore.SEED_EPOCH / 86_400 + account * 3L + k));
+                    accounts.addSubscription(iAccount, sub);
+                }
             }
         }
     }

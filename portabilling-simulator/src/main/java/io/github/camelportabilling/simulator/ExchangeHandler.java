@@ -48,6 +48,7 @@ final class ExchangeHandler implements HttpHandler {
     private static final class Call {
         final HttpExchange ex;
         final String path;
+        final long receivedNanos = System.nanoTime();
         String service;
         String method;
         byte[] body = new byte[0];
@@ -291,7 +292,7 @@ final class ExchangeHandler implements HttpHandler {
             return;
         }
         log.add(new RecordedRequest(c.ex.getRequestMethod(), c.path, c.service, c.method, c.ex.getRequestHeaders(),
-                text(c.body), c.params, c.authInfo, c.bearer, c.status, text(c.answer)));
+                text(c.body), c.params, c.authInfo, c.bearer, c.status, text(c.answer), c.receivedNanos));
     }
 
     /** Decodes at most what the log keeps: turning a 300 KB page into a String per call would cost the benchmark. */

@@ -71,6 +71,7 @@ public final class PortaBillingSimulator implements AutoCloseable {
     private final RequestLog requestLog;
     private final FaultInjector faults = new FaultInjector();
     private final CallHooks hooks = new CallHooks();
+    private final ListPaging paging = new ListPaging();
     private volatile boolean closed;
 
     private PortaBillingSimulator(Builder b) throws IOException {
@@ -79,8 +80,11 @@ public final class PortaBillingSimulator implements AutoCloseable {
         this.sessions = new SessionStore(b.realm, b.tokenLifetime, conditions);
         this.dispatcher = new ApiDispatcher(new Authenticator(sessions, credentials), b.missingFieldFaultCode);
         new SessionService(sessions, credentials, conditions).register(dispatcher);
-        new CustomerService(customers).register(dispatcher);
-        new AccountService(accounts).register(dispatcher);
+        new CustomerService(customers, paging).register(dispatcher);
+        new AccountService(accounts, paging).register(dispatcher);
+        setListOrder(b.listOrder);
+        paging.setPageCap(b.pageCap);
+        b.pagingIgnored.forEach(m -> paging.setIgnored(m, true));
         new GenericService().register(dispatcher);
         new RecordingService().register(dispatcher);
         this.requestLog = new RequestLog(b.requestLogCapacity);
@@ -326,6 +330,37 @@ public final class PortaBillingSimulator implements AutoCloseable {
         hooks.clear();
     }
 
+    // ---- list order and paging (what real servers and proxies do)
+
+    /** Serves {@code get_*_list} in this order from now on; default {@link ListOrder#NATURAL}. */
+    public void setListOrder(ListOrder order) {
+        Objects.requireNonNull(order, "order");
+        customers.setOrder(order);
+        accounts.setOrder(order);
+    }
+
+    public ListOrder listOrder() {
+        return accounts.order();
+    }
+
+    /** At most {@code cap} records per list page whatever {@code limit} asks ({@code total} stays right); 0 = no cap. */
+    public void setPageCap(int cap) {
+        paging.setPageCap(cap);
+    }
+
+    /** Whether {@code Service/method} (a list method) ignores {@code limit}/{@code offset} and answers the whole list. */
+    public void setPagingIgnored(String serviceMethod, boolean ignored) {
+        paging.setIgnored(Objects.requireNonNull(serviceMethod, "serviceMethod"), ignored);
+    }
+
+    /**
+     * Adds a subscription to an account, served by {@code Account/get_subscriptions} (answer key {@code subscriptions},
+     * not paged: the whole list whatever {@code limit}/{@code offset} say); returns its {@code i_account_subscription}.
+     */
+    public long addSubscription(long iAccount, Map<String, Object> fields) {
+        return direct(() -> accounts.addSubscription(iAccount, fields));
+    }
+
     // ---- data, directly
 
     /** Adds a customer as add_customer would ({@code name} and {@code iso_4217} required); returns {@code i_customer}. */
@@ -453,6 +488,9 @@ public final class PortaBillingSimulator implements AutoCloseable {
         private char[] keyPassword;
         private int serverThreads = 128;
         private int requestLogCapacity = 10_000;
+        private ListOrder listOrder = ListOrder.NATURAL;
+        private int pageCap;
+        private final Set<String> pagingIgnored = new LinkedHashSet<>();
         private boolean started;
         private String host = DEFAULT_HOST;
         private final ServerConditions conditions = new ServerConditions();
@@ -599,6 +637,24 @@ public final class PortaBillingSimulator implements AutoCloseable {
         /** A second, plain-http port that a client configured for https may be pointed at by mistake. */
         public Builder plainHttpListener(PlainHttp answer) {
             this.plainHttp = Objects.requireNonNull(answer, "answer");
+            return this;
+        }
+
+        /** The order of list answers; default {@link ListOrder#NATURAL} (accounts by id, customers by name). */
+        public Builder listOrder(ListOrder order) {
+            this.listOrder = Objects.requireNonNull(order, "order");
+            return this;
+        }
+
+        /** At most {@code cap} records per list page whatever {@code limit} asks, as a capping proxy; 0 = none (default). */
+        public Builder pageCap(int cap) {
+            this.pageCap = requireNonNegative(cap);
+            return this;
+        }
+
+        /** {@code Service/method} answers its whole list whatever {@code limit}/{@code offset} say; may be repeated. */
+        public Builder ignorePaging(String serviceMethod) {
+            pagingIgnored.add(Objects.requireNonNull(serviceMethod, "serviceMethod"));
             return this;
         }
 

@@ -6,13 +6,15 @@ import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Function;
 import java.util.function.LongFunction;
 import java.util.function.Supplier;
 
 /**
  * Records of one type in ascending key order, in two parallel arrays (keys for binary search, immutable record
- * objects). Keys are handed out ascending and only appended, and deletes compact the arrays, so storage
- * position = list position when there is no filter: an unfiltered page is a direct slice.
+ * objects). Keys are handed out ascending and only appended, and deletes compact the arrays. Lists are served in
+ * the {@link ListOrder} in effect: in key order storage position = list position, otherwise a {@link ListIndex}
+ * kept sorted on every write gives the list position; either way an unfiltered page is a direct slice.
  * One read/write lock: many concurrent readers, writers alone.
  */
 final class RecordStore<R extends StoredRecord> {
@@ -28,8 +30,51 @@ final class RecordStore<R extends StoredRecord> {
     private long nextKey;
     private long version;
 
-    RecordStore(long firstKey) {
+    /** The field {@link ListOrder#NATURAL} sorts by (account id, customer name). */
+    private final Function<R, String> naturalField;
+    private ListOrder order = ListOrder.NATURAL;
+    /** The list order when it is not key order; null in key order. */
+    private ListIndex<R> index;
+    /** While above 0 (seeding in bulk), the index is rebuilt once at the end instead of on every write. */
+    private int deferIndex;
+    private boolean indexStale;
+
+    RecordStore(long firstKey, Function<R, String> naturalField) {
         this.nextKey = firstKey;
+        this.naturalField = naturalField;
+        setOrder(order);
+    }
+
+    /** Serves lists in this order from now on (sorts once). */
+    void setOrder(ListOrder newOrder) {
+        write(() -> {
+            order = newOrder;
+            java.util.Comparator<R> comparator = newOrder.comparator(naturalField);
+            index = comparator == null ? null : ListIndex.of(comparator, records, size);
+            indexStale = false;
+            changed(true);
+            return null;
+        });
+    }
+
+    ListOrder order() {
+        return read(() -> order);
+    }
+
+    /** Runs {@code body} under the write lock, keeping the list index up to date once at the end. */
+    void batch(Runnable body) {
+        write(() -> {
+            deferIndex++;
+            try {
+                body.run();
+            } finally {
+                if (--deferIndex == 0 && indexStale) {
+                    index = ListIndex.of(order.comparator(naturalField), records, size);
+                    indexStale = false;
+                }
+            }
+            return null;
+        });
     }
 
     /** One page of a listing plus the filtered total when asked for. */
@@ -83,12 +128,11 @@ final class RecordStore<R extends StoredRecord> {
 
     /** Adds {@code n} records under one lock acquisition (seeding); the factory gets the key and the index 0..n-1. */
     void addMany(int n, java.util.function.BiFunction<Long, Integer, R> factory) {
-        write(() -> {
+        batch(() -> {
             ensureCapacity(size + n);
             for (int i = 0; i < n; i++) {
                 append(factory.apply(nextKey, i));
             }
-            return null;
         });
     }
 
@@ -112,7 +156,15 @@ final class RecordStore<R extends StoredRecord> {
             if (i < 0) {
                 return false;
             }
+            R old = cast(records[i]);
             records[i] = record;
+            if (index != null) {
+                if (deferIndex > 0) {
+                    indexStale = true;
+                } else {
+                    index.replace(old, record);
+                }
+            }
             changed(true);
             return true;
         });
@@ -128,6 +180,13 @@ final class RecordStore<R extends StoredRecord> {
             System.arraycopy(keys, i + 1, keys, i, size - i - 1);
             System.arraycopy(records, i + 1, records, i, size - i - 1);
             records[--size] = null;
+            if (index != null) {
+                if (deferIndex > 0) {
+                    indexStale = true;
+                } else {
+                    index.remove(old);
+                }
+            }
             changed(true);
             return old;
         });
@@ -142,7 +201,7 @@ final class RecordStore<R extends StoredRecord> {
         int to = q.limit == 0 ? size : (int) Math.min(size, (long) from + q.limit);
         List<R> page = new ArrayList<>(to - from);
         for (int i = from; i < to; i++) {
-            page.add(cast(records[i]));
+            page.add(at(i));
         }
         return new Page<>(page, q.withTotal ? size : null);
     }
@@ -152,7 +211,7 @@ final class RecordStore<R extends StoredRecord> {
         int matches = start[0];
         int p = start[1];
         while (p < size && matches < q.offset) {
-            if (q.filter.test(cast(records[p]))) {
+            if (q.filter.test(at(p))) {
                 matches++;
             }
             p++;
@@ -164,7 +223,7 @@ final class RecordStore<R extends StoredRecord> {
             cursors.remember(q.filterKey, matches, p);
             page = new ArrayList<>(q.limit == 0 ? 16 : Math.min(q.limit, 1024));
             while (p < size && (q.limit == 0 || page.size() < q.limit)) {
-                R r = cast(records[p++]);
+                R r = at(p++);
                 if (q.filter.test(r)) {
                     page.add(r);
                 }
@@ -201,7 +260,20 @@ final class RecordStore<R extends StoredRecord> {
         records[size] = record;
         size++;
         nextKey++;
-        changed(false);
+        if (index != null) {
+            if (deferIndex > 0) {
+                indexStale = true;
+            } else {
+                index.insert(record);
+            }
+        }
+        // an append lands at the end of the list only in key order
+        changed(index != null);
+    }
+
+    /** The record at list position {@code i} (0 <= i < size) in the order in effect. */
+    private R at(int i) {
+        return index == null ? cast(records[i]) : index.get(i);
     }
 
     private void ensureCapacity(int needed) {
@@ -212,7 +284,7 @@ final class RecordStore<R extends StoredRecord> {
         }
     }
 
-    /** Appends keep page cursors valid (earlier matches do not move); rewrites and deletes do not. */
+    /** Appends in key order keep page cursors valid (earlier matches do not move); rewrites and deletes do not. */
     private void changed(boolean movesMatches) {
         version++;
         if (movesMatches) {

@@ -25,10 +25,19 @@ public final class RecordedRequest {
     private final String bearerToken;
     private final int status;
     private final String responseBody;
+    private final long receivedNanos;
 
     RecordedRequest(String httpMethod, String path, String service, String method, Map<String, List<String>> headers,
             String body, Map<String, Object> params, Map<String, Object> authInfo, String bearerToken, int status,
             String responseBody) {
+        this(httpMethod, path, service, method, headers, body, params, authInfo, bearerToken, status, responseBody,
+                System.nanoTime());
+    }
+
+    RecordedRequest(String httpMethod, String path, String service, String method, Map<String, List<String>> headers,
+            String body, Map<String, Object> params, Map<String, Object> authInfo, String bearerToken, int status,
+            String responseBody, long receivedNanos) {
+        this.receivedNanos = receivedNanos;
         this.httpMethod = httpMethod;
         this.path = path;
         this.service = service;
@@ -105,6 +114,14 @@ public final class RecordedRequest {
     /** HTTP status answered; 0 when the connection was closed without an answer. */
     public int status() {
         return status;
+    }
+
+    /**
+     * When the request arrived, as {@link System#nanoTime()} of the simulator's JVM: for comparing the gaps between
+     * requests (a client's polling rhythm), not a wall-clock time.
+     */
+    public long receivedNanos() {
+        return receivedNanos;
     }
 
     /** The body answered ("" for none). */

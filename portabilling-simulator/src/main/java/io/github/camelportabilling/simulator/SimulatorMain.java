@@ -8,7 +8,8 @@ import java.util.concurrent.CountDownLatch;
 /**
  * Runs the simulator until the process is killed:
  * {@code java -jar portabilling-simulator-<version>-standalone.jar [--port 8080] [--customers N] [--accounts N]
- * [--token-lifetime SECONDS] [--no-demo] [--https]} and the unfriendly conditions of {@link #usage()}.
+ * [--token-lifetime SECONDS] [--no-demo] [--https] [--list-order key|natural|shuffled[:SEED]] [--page-cap N]
+ * [--ignore-paging Service/method]} and the unfriendly conditions of {@link #usage()}.
  */
 public final class SimulatorMain {
 
@@ -54,7 +55,8 @@ public final class SimulatorMain {
         System.out.printf("  API:         POST %s/rest/<Service>/<method>, e.g. %s/rest/Session/login%n", sim.baseUrl(), sim.baseUrl());
         System.out.printf("  login:       %s / %s%n", PortaBillingSimulator.DEMO_LOGIN, PortaBillingSimulator.DEMO_PASSWORD);
         System.out.printf("  API token:   %s / %s%n", PortaBillingSimulator.DEMO_TOKEN_LOGIN, PortaBillingSimulator.DEMO_API_TOKEN);
-        System.out.printf("  records:     %d customers, %d accounts%n", sim.customerCount(), sim.accountCount());
+        System.out.printf("  records:     %d customers, %d accounts, lists in %s order%n", sim.customerCount(),
+                sim.accountCount(), sim.listOrder());
         if (sim.plainHttpPort() > 0) {
             System.out.printf("  plain http:  port %d (not the API: answers anything, a TLS handshake included, as a"
                     + " plain-http web server)%n", sim.plainHttpPort());
@@ -91,6 +93,15 @@ public final class SimulatorMain {
                     break;
                 case "--https":
                     o.https = true;
+                    break;
+                case "--list-order":
+                    o.builder.listOrder(ListOrder.parse(stringArg(args, ++i, a)));
+                    break;
+                case "--page-cap":
+                    o.builder.pageCap(intArg(args, ++i, a));
+                    break;
+                case "--ignore-paging":
+                    o.builder.ignorePaging(stringArg(args, ++i, a));
                     break;
                 case "--help":
                 case "-h":
@@ -188,6 +199,9 @@ public final class SimulatorMain {
                 + "  --token-lifetime SECONDS access token lifetime (default 172800)\n"
                 + "  --no-demo                start without the demo customers and accounts\n"
                 + "  --https                  serve HTTPS with a fresh self-signed certificate for 127.0.0.1\n"
+                + "  --list-order ORDER       key, natural (default: accounts by id, customers by name) or shuffled[:SEED]\n"
+                + "  --page-cap N             serve at most N records per list page whatever limit says (total stays right)\n"
+                + "  --ignore-paging S/m      this list method ignores limit/offset and answers everything (repeatable)\n"
                 + "unfriendly server conditions:\n"
                 + "  --host ADDRESS           loopback address to listen on (default 127.0.0.1; ::1 for IPv6)\n"
                 + "  --lockout N:WINDOW:SECS  N bad logins within WINDOW seconds lock the login out for SECS seconds\n"

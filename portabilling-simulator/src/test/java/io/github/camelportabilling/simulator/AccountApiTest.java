@@ -180,7 +180,8 @@ class AccountApiTest {
         long a3 = add(c);
         api.ok("Account/terminate_account", Map.of("i_account", a2), token);
 
-        assertThat(ids(Map.of())).containsExactly(a1, a2, b1, a3);
+        // served in id order (as a live server answered), not in i_account order: sip-1 comes after ph300
+        assertThat(ids(Map.of())).containsExactly(a1, a2, a3, b1);
         assertThat(ids(Map.of("i_customer", customer))).containsExactly(a1, a2, a3);
         assertThat(ids(Map.of("i_customer", String.valueOf(other)))).containsExactly(b1);
         assertThat(ids(Map.of("bill_status", "C"))).containsExactly(a2);
@@ -190,7 +191,7 @@ class AccountApiTest {
         assertThat(ids(Map.of("id", "ph_00"))).containsExactly(a1, a2, a3);
         assertThat(ids(Map.of("id", "sip-1"))).containsExactly(b1);
         assertThat(ids(Map.of("id", "ph%", "bill_status", "O"))).containsExactly(a1);
-        assertThat(ids(Map.of("get_not_closed_accounts", 1))).containsExactly(a1, b1, a3);
+        assertThat(ids(Map.of("get_not_closed_accounts", 1))).containsExactly(a1, a3, b1);
         assertThat(ids(Map.of("id", "ph%", "limit", 2))).containsExactly(a1, a2);
         assertThat(ids(Map.of("id", "ph%", "limit", 2, "offset", 2))).containsExactly(a3);
 

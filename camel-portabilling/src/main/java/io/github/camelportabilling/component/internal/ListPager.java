@@ -1,172 +1,388 @@
 package io.github.camelportabilling.component.internal;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Walks a list page by page with limit/offset, without skipping records when the list changes while it is read.
+ * Walks a list page by page with limit/offset, correct for any stable order the server lists in, and bounded whatever
+ * the server answers.
  * <p>
- * Offsets alone skip records when earlier ones leave the list (the rest shift left past the cursor). Lists come back
- * in ascending {@code i_<rec>} order, so the pager also remembers the highest id delivered and starts each page one
- * record early: if that record is the last one delivered (or an earlier one), nothing shifted past the cursor and
- * ids at or below it are dropped as already delivered. If it is a later one, records left the list, and the pager
- * steps back until it finds the boundary again. What remains possible: a record whose id is below the highest
- * delivered and which enters the list while it is read (e.g. re-opened) is delivered at the next cycle, not this one.
+ * <b>Boundary by identity.</b> Offsets alone skip records when earlier ones leave the list and repeat records when
+ * earlier ones enter. So each page is fetched as a window that starts a few records before the cursor (the last ids
+ * walked) and reaches a few records past the page (ids held back as landmarks for the next page), and
+ * {@link PageBoundary} finds where the walk continues by the identity of those records. The shift seen at one
+ * boundary predicts the next window (a route that closes each record it gets shifts the list by a page each time).
+ * When no landmark is in the window, windows further left and right are probed (at most {@value #PROBES}); when that
+ * fails too the walk continues from the leftmost window probed with a WARN that says so: records may repeat there,
+ * and none is skipped unless more records than that left the list at once.
  * <p>
- * Should a server ever answer a page not in ascending id order, the pager falls back to plain offset paging and says
- * so once in the log.
+ * <b>Servers that page differently.</b> A window longer than the limit asked means the method is not paged: its
+ * answer is delivered once and the walk ends (said once in the log). A short window while the first page's total says
+ * more records remain means the server caps pages: the walk goes on with requests of the cap's size.
  * <p>
- * {@link #fetch} does not move anything: the caller keeps the cursor and advances it when it is done with the page,
- * which is how the consumer offers a failed page again.
+ * <b>Bounded.</b> A walk makes at most {@code 2 * ceil(T / s) + 20} calls, T being the total the first page answered
+ * ({@value #NO_TOTAL} when the server sent none) and s the records per page in effect; it then ends with a WARN
+ * ({@link End#GAVE_UP}), as it does after {@value #MAX_MISSES} boundaries it could not find.
+ * <p>
+ * {@link #fetch} moves nothing: the caller keeps the cursor and advances it when it is done with the page (possibly
+ * only part of it, see {@link Result#cursorAfter}), which is how the consumer offers a failed record again.
  */
 public final class ListPager {
 
     private static final Logger LOG = LoggerFactory.getLogger(ListPager.class);
 
-    /** Fetches one page. */
+    /** Windows probed left and right of the cursor when no landmark is where it was expected. */
+    static final int PROBES = 4;
+    /** Boundaries not found in a walk before it gives up. */
+    static final int MAX_MISSES = 3;
+    /** The list size a walk's call bound assumes when the server sends no total. */
+    static final long NO_TOTAL = 1_000_000;
+    private static final int MAX_LANDMARKS = 8;
+
+    /** Fetches one window of the list; the total is asked for ({@code get_total}) only when {@code withTotal}. */
     @FunctionalInterface
     public interface PageSource {
-        Page fetch(int offset, int limit);
+        Page fetch(int offset, int limit, boolean withTotal);
     }
 
-    /** One page as the server answered it; {@code total} is null unless the server sent it. */
+    /** One window as the server answered it; {@code total} is null unless the server sent it. */
     public record Page(List<Map<String, Object>> records, Long total) {
     }
 
-    /** Where the next page starts, and the highest id already delivered (null before the first record). */
-    public record Cursor(int offset, Long lastId) {
-        public static final Cursor START = new Cursor(0, null);
+    /** How a walk went on after a page. */
+    public enum End {
+        /** more pages follow */
+        MORE,
+        /** the end of the list */
+        LIST_END,
+        /** the method is not paged: its whole answer was delivered */
+        NOT_PAGED,
+        /** the walk stopped early (call bound reached, or the boundary was lost too often); a WARN says why */
+        GAVE_UP
     }
 
     /**
-     * @param records the records not delivered before, in list order
-     * @param next    the cursor after this page
-     * @param last    whether this page reached the end of the list
-     * @param offset  the offset of the first fetch made for this page
-     * @param total   the server's total, when it sent one
-     * @param fetches how many calls this page took (more than one after the list shrank)
+     * Where a walk is. {@code walked}: the last ids passed, oldest first; {@code ahead}: the ids seen right after them
+     * and not passed yet; {@code total}: the total last answered; {@code cap}: the most records the server served per
+     * call on the first page (0 = no cap seen); {@code calls}: calls made so far in this walk (0 = the walk has not
+     * started); {@code misses}: boundaries that could not be found; {@code drift}: how far the list moved at the last
+     * boundary; {@code recount}: whether the next call asks for the total again (a short page the old total could not
+     * explain).
      */
-    public record Result(List<Map<String, Object>> records, Cursor next, boolean last, int offset, Long total,
-                         int fetches) {
+    public record Cursor(int offset, List<Long> walked, List<Long> ahead, Long total, int cap, int calls, int misses,
+                         int drift, boolean recount) {
+
+        public static final Cursor START = new Cursor(0, List.of(), List.of(), null, 0, 0, 0, 0, false);
+
+        public Cursor {
+            walked = List.copyOf(walked);
+            ahead = List.copyOf(ahead);
+        }
+
+        /** A walk that starts at {@code offset} (no boundary check before its first page). */
+        public static Cursor startAt(int offset) {
+            return new Cursor(offset, List.of(), List.of(), null, 0, 0, 0, 0, false);
+        }
+
+        public boolean atStart() {
+            return calls == 0;
+        }
+
+        Cursor called(int n, Long knownTotal) {
+            return new Cursor(offset, walked, ahead, knownTotal, cap, calls + n, misses, drift, false);
+        }
+
+        Cursor missed() {
+            return new Cursor(offset, walked, ahead, total, cap, calls, misses + 1, 0, recount);
+        }
+
+        Cursor with(int newCap, int newDrift, boolean newRecount) {
+            return new Cursor(offset, walked, ahead, total, newCap, calls, misses, newDrift, newRecount);
+        }
+    }
+
+    /**
+     * One page of the walk.
+     *
+     * @param records the records not passed before, in list order
+     * @param next    the cursor after all of them
+     * @param end     whether and how the walk ended with this page
+     * @param offset  the offset of the call the records came from
+     * @param total   the first page's total, when the server sent one
+     * @param fetches how many calls this page took
+     */
+    public record Result(List<Map<String, Object>> records, Cursor next, End end, int offset, Long total, int fetches,
+                         PageWindow.Delivery delivery) {
+
+        public boolean last() {
+            return end != End.MORE;
+        }
+
+        /** The cursor after only the first {@code n} records of this page (the rest is offered again). */
+        public Cursor cursorAfter(int n) {
+            return n >= records.size() || delivery == null ? next : delivery.cursorAt(n, next);
+        }
+
+        Result fetched(int calls) {
+            return new Result(records, next, end, offset, total, calls, delivery);
+        }
+    }
+
+    /** Things said once per endpoint rather than once per page. */
+    public static final class Notices {
+        final AtomicBoolean notPaged = new AtomicBoolean();
+        final AtomicBoolean noTotal = new AtomicBoolean();
+        final AtomicBoolean noIds = new AtomicBoolean();
+        final AtomicBoolean capped = new AtomicBoolean();
     }
 
     private final PageSource source;
     private final String idKey;
     private final int pageSize;
-    private volatile boolean ordered = true;
+    private final String what;
+    private final Notices notices;
 
-    public ListPager(PageSource source, String idKey, int pageSize) {
+    /**
+     * @param what names the list in log lines, e.g. {@code Account/get_account_list}
+     */
+    public ListPager(PageSource source, String idKey, int pageSize, String what, Notices notices) {
         if (pageSize <= 0) {
             throw new IllegalArgumentException("pageSize must be > 0, got " + pageSize);
         }
         this.source = source;
         this.idKey = idKey;
         this.pageSize = pageSize;
+        this.what = what;
+        this.notices = notices;
     }
 
     public int pageSize() {
         return pageSize;
     }
 
-    /** The next page of new records after {@code cursor}; empty only at the end of the list. */
+    /** The geometry of the next requests: landmarks kept before and after the page, records per page and per call. */
+    private record Shape(int walked, int size, int ahead, int perCall) {
+        int limit(int overlap) {
+            return overlap + size + ahead;
+        }
+    }
+
+    private Shape shape(Cursor c) {
+        int kept = Math.min(MAX_LANDMARKS, Math.max(2, pageSize / 4));
+        if (c.cap() <= 0) {
+            return new Shape(kept, pageSize, kept, pageSize);
+        }
+        // a server that serves at most cap records per call: requests of the cap's size, whose landmarks leave room
+        // for new records (so a full window means more may follow, as without a cap)
+        int walked = Math.min(kept, c.cap() / 2);
+        int ahead = Math.min(kept, Math.max(0, (c.cap() - walked - 1) / 2));
+        int size = Math.max(1, Math.min(pageSize, c.cap() - walked - ahead));
+        return new Shape(walked, size, ahead, size);
+    }
+
+    /** The most calls a walk may make, for the cursor's total and page size. */
+    public long callBound(Cursor c) {
+        long total = c.total() != null ? c.total() : NO_TOTAL;
+        int perCall = shape(c).perCall();
+        return 2 * ((total + perCall - 1) / perCall) + 20;
+    }
+
+    /** The next page of records not passed before after {@code cursor}; empty only when the walk ended. */
     public Result fetch(Cursor cursor) {
-        Cursor at = cursor;
-        int fetches = 0;
-        int firstOffset = -1;
-        Long total = null;
+        Cursor c = cursor;
+        int calls = 0;
         while (true) {
-            Step step = step(at);
-            fetches += step.fetches;
-            if (firstOffset < 0) {
-                firstOffset = step.offset;
+            if (c.calls() >= callBound(c)) {
+                LOG.warn("{}: {} calls made in this walk, the bound for {} records in pages of {}: the walk ends early"
+                         + " at offset {}; the next walk starts over", what, c.calls(),
+                        c.total() != null ? c.total() : "(no total sent, assumed " + NO_TOTAL + ")", shape(c).perCall(),
+                        c.offset());
+                return new Result(List.of(), c, End.GAVE_UP, c.offset(), c.total(), calls, null);
             }
-            if (total == null) {
-                total = step.total;
+            Result r = step(c);
+            calls += r.next().calls() - c.calls();
+            if (!r.records().isEmpty() || r.last()) {
+                return r.fetched(calls);
             }
-            if (!step.records.isEmpty() || step.last) {
-                return new Result(step.records, step.next, step.last, firstOffset, total, fetches);
-            }
-            // a page of records already delivered (after stepping back): keep going until there is something new
-            at = step.next;
+            // a window of records passed before (records entered before the cursor): go on until something is new
+            c = r.next();
         }
     }
 
-    private record Step(List<Map<String, Object>> records, Cursor next, boolean last, int offset, Long total,
-                        int fetches) {
+    /** One window, plus probes when the boundary is not where it was expected. */
+    private Result step(Cursor c) {
+        Shape shape = shape(c);
+        boolean anchored = !c.walked().isEmpty() || !c.ahead().isEmpty();
+        if (!c.atStart() && !anchored && notices.noIds.compareAndSet(false, true)) {
+            LOG.warn("{}: its records have no {}: paging by offset only, so records may be skipped or repeated if the"
+                     + " list changes while it is read (set the idKey option to the record's id field)", what, idKey);
+        }
+        int overlap = c.atStart() || !anchored ? 0 : Math.min(shape.walked(), c.offset());
+        int limit = shape.limit(overlap);
+        int expectedStart = c.offset() - overlap;
+        int normalStart = Math.max(0, expectedStart + c.drift());
+        boolean askTotal = c.atStart() || c.recount();
+        PageWindow first = fetchWindow(normalStart, limit, askTotal);
+        // the first page's total stays the walk's (headers, call bound); a recount only answers a short page below
+        Long total = c.atStart() ? first.total : c.total();
+        if (c.atStart() && total == null && notices.noTotal.compareAndSet(false, true)) {
+            LOG.warn("{}: the server sent no total for get_total=1: a short page is taken as the end of the list, so"
+                     + " a server that caps pages below the limit cannot be told apart", what);
+        }
+        Cursor known = c.called(1, total);
+        if (c.atStart() || !anchored) {
+            return deliver(first, PageBoundary.START_OF_WINDOW, limit, shape, known, askTotal);
+        }
+        PageBoundary.Located at = PageBoundary.find(first.ids, c.walked(), c.ahead());
+        if (sure(at, first) || first.size() > limit) {
+            return deliver(first, at, limit, shape, known, askTotal);
+        }
+        // no landmark where expected (records left or entered in bulk), or only a later one of those seen ahead (the
+        // first ones may lie just left of the window): look further left and right
+        PageWindow candidate = at.found() ? first : null;
+        PageBoundary.Located candidateAt = at;
+        PageWindow leftmost = first;
+        Set<Integer> fetched = new HashSet<>(List.of(normalStart));
+        // windows next to the one fetched, then where the landmarks were before the predicted shift
+        List<Integer> probes = new ArrayList<>();
+        int step = shape.perCall();
+        for (int k = 1; k <= PROBES / 2; k++) {
+            probes.add(normalStart - k * step);
+            probes.add(normalStart + k * step);
+        }
+        if (Math.abs(normalStart - expectedStart) > step) {
+            probes.add(expectedStart);
+        }
+        for (int probe = 0; probe < probes.size(); probe++) {
+            int start = probes.get(probe);
+            if (candidate != null && start > normalStart) {
+                continue; // the missing ones seen ahead can only be further left
+            }
+            if (!fetched.add(Math.max(0, start))) {
+                continue;
+            }
+            start = Math.max(0, start);
+            if (known.calls() >= callBound(known)) {
+                break;
+            }
+            PageWindow w = fetchWindow(start, limit, false);
+            known = known.called(1, total);
+            if (w.start < leftmost.start) {
+                leftmost = w;
+            }
+            PageBoundary.Located found = PageBoundary.find(w.ids, c.walked(), c.ahead());
+            if (candidate == null && found.found()) {
+                candidate = w;
+                candidateAt = found;
+            }
+            if (sure(found, w) || w.size() > limit) {
+                LOG.debug("{}: boundary found {} records {} of offset {} (records left or entered before it)", what,
+                        Math.abs(w.start - expectedStart), w.start < expectedStart ? "left" : "right", c.offset());
+                return deliver(w, found, limit, shape, known, false);
+            }
+        }
+        if (candidate != null) {
+            // the first ones seen ahead are nowhere near: they left the list
+            return deliver(candidate, candidateAt, limit, shape, known, askTotal && candidate == first);
+        }
+        if (leftmost.start == 0 && leftmost.isEmpty()) {
+            // nothing left anywhere: the list emptied (or a cap that was suspected was the end after all)
+            return deliver(leftmost, PageBoundary.START_OF_WINDOW, limit, shape, known, false);
+        }
+        Cursor missed = known.missed();
+        if (missed.misses() > MAX_MISSES) {
+            LOG.warn("{}: the boundary was lost {} times in this walk (the list changes faster than it is read, or the"
+                     + " server does not honour offset): the walk ends early at offset {}; the next walk starts over",
+                    what, missed.misses(), c.offset());
+            return new Result(List.of(), missed, End.GAVE_UP, c.offset(), total, 0, null);
+        }
+        LOG.warn("{}: none of the last {} {}s walked nor of the next {} is within {} records of offset {} any more (many"
+                 + " records left or entered the list at once): continued from offset {}; records may repeat", what,
+                c.walked().size(), idKey, c.ahead().size(), 2 * shape.perCall(), c.offset(), leftmost.start);
+        return deliver(leftmost, PageBoundary.START_OF_WINDOW, limit, shape, missed, false);
     }
 
-    private Step step(Cursor cursor) {
-        if (cursor.lastId() == null || cursor.offset() == 0 || !ordered) {
-            Page page = source.fetch(cursor.offset(), pageSize);
-            List<Map<String, Object>> raw = page.records();
-            Scan scan = scan(raw, cursor.lastId());
-            List<Map<String, Object>> fresh = ordered ? scan.fresh : raw;
-            return new Step(fresh, new Cursor(cursor.offset() + raw.size(), ordered ? scan.maxId : cursor.lastId()),
-                    raw.size() < pageSize, cursor.offset(), page.total(), 1);
-        }
-        int back = 1;
-        int fetches = 0;
-        while (true) {
-            int start = Math.max(0, cursor.offset() - back);
-            // the anchored fetch covers a whole page beyond the cursor; deeper probes only look for the boundary
-            int limit = back == 1 ? pageSize + 1 : pageSize;
-            Page page = source.fetch(start, limit);
-            fetches++;
-            List<Map<String, Object>> raw = page.records();
-            Scan scan = scan(raw, cursor.lastId());
-            if (!ordered) {
-                int skip = Math.min(cursor.offset() - start, raw.size());
-                return new Step(raw.subList(skip, raw.size()), new Cursor(start + raw.size(), cursor.lastId()),
-                        raw.size() < limit, start, page.total(), fetches);
-            }
-            if (start == 0 || (scan.firstId != null && scan.firstId <= cursor.lastId())) {
-                return new Step(scan.fresh, new Cursor(start + raw.size(), scan.maxId),
-                        raw.size() < limit, start, page.total(), fetches);
-            }
-            LOG.debug("Records left the list before offset {}: stepping back {} to find the last delivered {}",
-                    cursor.offset(), back * 4, idKey);
-            back *= 4;
-        }
+    /** The total that explains a window: the one answered with it when it was asked, else the walk's. */
+    private static Long totalFor(PageWindow w, Cursor c, boolean freshTotal) {
+        return freshTotal && w.total != null ? w.total : c.total();
     }
 
-    /** What one pass over a page tells: its first id, the records above lastId, and the highest id seen. */
-    private record Scan(Long firstId, List<Map<String, Object>> fresh, Long maxId) {
+    /** Found, and not by a landmark seen ahead whose predecessors may lie left of the window. */
+    private static boolean sure(PageBoundary.Located at, PageWindow w) {
+        return at.found() && (at.aheadMissing() == 0 || w.start == 0);
     }
 
-    /**
-     * Reads each record's id once: checks the ascending order (switching to offset paging for good when it does not
-     * hold), keeps the records above {@code lastId} and tracks the highest id.
-     */
-    private Scan scan(List<Map<String, Object>> raw, Long lastId) {
-        List<Map<String, Object>> fresh = lastId == null ? raw : new ArrayList<>(raw.size());
-        Long firstId = null;
-        Long previous = null;
-        Long maxId = lastId;
-        boolean inOrder = ordered;
-        for (Map<String, Object> record : raw) {
-            Long id = record == null ? null : RequestParams.idValue(record.get(idKey));
-            if (inOrder && (id == null || (previous != null && id <= previous))) {
-                inOrder = false;
-                ordered = false;
-                LOG.warn("The list is not in ascending {} order (or a record has no {}): paging by offset only from"
-                         + " now on, so records may be skipped or repeated if the list changes while it is read",
-                        idKey, idKey);
+    private PageWindow fetchWindow(int start, int limit, boolean withTotal) {
+        return new PageWindow(start, source.fetch(start, limit, withTotal), idKey);
+    }
+
+    /** The records of a window from the boundary on (at most a page, or all when not paged), and the cursor after. */
+    private Result deliver(PageWindow w, PageBoundary.Located at, int limit, Shape shape, Cursor c,
+                           boolean freshTotal) {
+        int boundary = Math.max(0, at.index());
+        int size = w.size();
+        End end;
+        int stop;
+        int cap = c.cap();
+        boolean recount = false;
+        if (size > limit) {
+            if (notices.notPaged.compareAndSet(false, true)) {
+                LOG.warn("{} answered {} records for limit {}: the method is not paged, so each walk delivers its whole"
+                         + " answer once and ends", what, size, limit);
             }
-            if (firstId == null) {
-                firstId = id;
+            end = End.NOT_PAGED;
+            stop = size;
+        } else if (size == limit) {
+            end = End.MORE;
+            // the last few stay undelivered: they are the landmarks that find the next boundary
+            stop = Math.max(boundary, Math.min(boundary + shape.size(), size - shape.ahead()));
+        } else if (size > boundary && totalFor(w, c, freshTotal) != null
+                   && w.start + size < totalFor(w, c, freshTotal)) {
+            // short, yet the total says more: the server caps pages, or the list shrank since that total was answered.
+            // A total answered with this very window tells; an older one is asked again with the next call (and a call
+            // that brings nothing new ends the walk anyway). A cap seen so makes room between the landmarks.
+            if (freshTotal) {
+                cap = cap == 0 ? size : cap;
+            } else {
+                recount = cap == 0;
             }
-            previous = id;
-            if (id != null && (lastId == null || id > lastId)) {
-                if (lastId != null) {
-                    fresh.add(record);
-                }
-                maxId = id;
+            if (notices.capped.compareAndSet(false, true)) {
+                LOG.info("{}: answered {} records for limit {} while the total is {}: pages are capped, the walk goes on"
+                         + " with pages of that size", what, size, limit, totalFor(w, c, freshTotal));
             }
+            end = End.MORE;
+            int hold = Math.min(shape.ahead(), (size - boundary) / 2);
+            stop = Math.max(boundary, Math.min(boundary + shape.size(), size - hold));
+        } else {
+            end = End.LIST_END;
+            stop = size;
         }
-        return new Scan(firstId, fresh, maxId);
+        Set<Long> passed = new HashSet<>(c.walked());
+        List<Map<String, Object>> fresh = new ArrayList<>(Math.max(0, stop - boundary));
+        int[] rawIndex = new int[Math.max(0, stop - boundary)];
+        for (int i = boundary; i < stop; i++) {
+            Long id = w.ids.get(i);
+            if (id != null && !passed.add(id)) {
+                continue; // listed twice, or passed just before: never delivered twice
+            }
+            rawIndex[fresh.size()] = i;
+            fresh.add(w.records.get(i));
+        }
+        // walked landmarks newer than the one found may only have been pushed past a full window: keep them once more
+        List<Long> unplaced = at.unplaced() > 0 && !at.confirmed() && size >= limit
+                ? c.walked().subList(c.walked().size() - at.unplaced(), c.walked().size()) : List.of();
+        Cursor like = c.with(cap, at.found() ? at.shift(w.start, c.offset()) : 0, recount);
+        Cursor next = w.cursorAt(stop, like, c.walked(), unplaced, shape.walked(), shape.ahead());
+        PageWindow.Delivery delivery = w.delivery(Arrays.copyOf(rawIndex, fresh.size()), c.walked(), shape.walked(),
+                shape.ahead());
+        return new Result(fresh, next, end, w.start, c.total(), 0, delivery);
     }
 }

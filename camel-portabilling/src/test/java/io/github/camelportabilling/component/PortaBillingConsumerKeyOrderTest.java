@@ -1,0 +1,12 @@
+package io.github.camelportabilling.component;
+
+import io.github.camelportabilling.simulator.ListOrder;
+
+/** {@link PortaBillingConsumerTest}'s cases with lists served in i_account order (the first simulator's only order). */
+class PortaBillingConsumerKeyOrderTest extends PortaBillingConsumerTest {
+
+    @Override
+    protected ListOrder listOrder() {
+        return ListOrder.KEY;
+    }
+}
