@@ -16,7 +16,6 @@ import io.github.camelportabilling.component.PortaBillingConfiguration;
 import io.github.camelportabilling.simulator.PortaBillingSimulator;
 import io.github.camelportabilling.simulator.RecordedRequest;
 import org.apache.camel.CamelContext;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -49,11 +48,6 @@ class ExampleSpringBootAppTest {
 
     @LocalServerPort
     int port;
-
-    @BeforeAll
-    static void emptyWorkDir() throws IOException {
-        deleteSyncFiles();
-    }
 
     @Test
     void componentIsConfiguredFromApplicationYmlAndPointedAtTheSimulator() {
@@ -154,17 +148,6 @@ class ExampleSpringBootAppTest {
             return JSON.readValue(json, Map.class);
         } catch (IOException e) {
             throw new AssertionError("not JSON: " + json, e);
-        }
-    }
-
-    static void deleteSyncFiles() throws IOException {
-        Path sync = Path.of(WORK_DIR, "sync");
-        if (Files.isDirectory(sync)) {
-            try (var files = Files.list(sync)) {
-                for (Path f : (Iterable<Path>) files::iterator) {
-                    Files.delete(f);
-                }
-            }
         }
     }
 }
