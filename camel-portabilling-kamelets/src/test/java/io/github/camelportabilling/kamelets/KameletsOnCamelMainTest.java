@@ -1,5 +1,10 @@
 package io.github.camelportabilling.kamelets;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The Kamelets of this jar loaded the way Camel Main loads them: YAML DSL routes found through
+ * The Kamelets of this jar loaded the way Camel Main loads them: YAML DSL routes and a Pipe found through
  * camel.main.routes-include-pattern that name kamelet:portabilling-*, the Kamelets read by camel-kamelet from
  * classpath:kamelets. One Camel Main and one simulator for all; assertions on what the simulator received and holds.
  */
@@ -35,6 +40,7 @@ import static org.awaitility.Awaitility.await;
 class KameletsOnCamelMainTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String SPECIAL_PASSWORD = "S3cr+t&%pa(ss)w0rd";
 
     private static PortaBillingSimulator simulator;
     private static Main main;
@@ -43,19 +49,40 @@ class KameletsOnCamelMainTest {
 
     @BeforeAll
     static void start() throws Exception {
-        simulator = PortaBillingSimulator.builder().demoData().start();
+        simulator = PortaBillingSimulator.builder().demoData()
+                .user(PortaBillingSimulator.DEMO_LOGIN, PortaBillingSimulator.DEMO_PASSWORD)
+                .apiToken(PortaBillingSimulator.DEMO_TOKEN_LOGIN, PortaBillingSimulator.DEMO_API_TOKEN)
+                .user("special", SPECIAL_PASSWORD)
+                .start();
         main = new Main();
-        main.addInitialProperty("camel.main.routes-include-pattern", "classpath:routes/portabilling-kamelets.yaml");
+        main.addInitialProperty("camel.main.routes-include-pattern",
+                "classpath:routes/*.yaml,file:" + writePipe("open-accounts-pipe.yaml"));
         main.addInitialProperty("camel.component.kamelet.location", "classpath:kamelets");
         main.addInitialProperty("sim.host", simulator.host());
         main.addInitialProperty("sim.port", String.valueOf(simulator.port()));
         main.addInitialProperty("sim.login", PortaBillingSimulator.DEMO_LOGIN);
         main.addInitialProperty("sim.password", PortaBillingSimulator.DEMO_PASSWORD);
+        main.addInitialProperty("sim.special-password", SPECIAL_PASSWORD);
         main.addInitialProperty("sim.token-login", PortaBillingSimulator.DEMO_TOKEN_LOGIN);
         main.addInitialProperty("sim.token", PortaBillingSimulator.DEMO_API_TOKEN);
         main.start();
         camel = main.getCamelContext();
         template = camel.createProducerTemplate();
+    }
+
+    /** The Pipe of test resources pipes/ with the simulator's address and demo login, in target/. */
+    private static Path writePipe(String name) throws IOException {
+        String text;
+        try (InputStream in = KameletsOnCamelMainTest.class.getClassLoader().getResourceAsStream("pipes/" + name)) {
+            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        Path file = Path.of("target", "kamelet-test-pipes", name).toAbsolutePath();
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text.replace("@SIM_HOST@", simulator.host())
+                .replace("@SIM_PORT@", String.valueOf(simulator.port()))
+                .replace("@SIM_LOGIN@", PortaBillingSimulator.DEMO_LOGIN)
+                .replace("@SIM_PASSWORD@", PortaBillingSimulator.DEMO_PASSWORD));
+        return file;
     }
 
     @AfterAll
@@ -154,6 +181,18 @@ class KameletsOnCamelMainTest {
     }
 
     @Test
+    void aPasswordWithUriCharactersReachesTheServerUnchanged() {
+        Exchange created = template.request("direct:create-customer-special-password",
+                e -> e.getMessage().setBody("{\"name\": \"Special Chars Ltd\", \"iso_4217\": \"GBP\"}"));
+
+        assertThat(created.getException()).isNull();
+        RecordedRequest login = simulator.requests().stream()
+                .filter(r -> "Session/login".equals(r.serviceMethod()) && "special".equals(r.params().get("login")))
+                .findFirst().orElseThrow();
+        assertThat(login.params()).containsEntry("password", SPECIAL_PASSWORD);
+    }
+
+    @Test
     void sinkFailsTheMessageWithTheApiFaultOfARejectedRecord() {
         // no currency: the simulator, as the API, rejects the record
         Exchange rejected = template.request("direct:create-customer",
@@ -176,6 +215,32 @@ class KameletsOnCamelMainTest {
         assertThat((Map<String, Object>) answer.get("account_info"))
                 .containsEntry("i_account", 100001).containsEntry("id", simulator.account(100001).get("id"));
         assertThat(answered.getMessage().getHeader(Exchange.CONTENT_TYPE)).isEqualTo("application/json");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aPipeFromTheSourceDeliversTheFilteredAccounts() throws Exception {
+        Set<Long> expected = new TreeSet<>();
+        for (long id = 100_001; id <= 100_060; id++) { // the demo accounts
+            Map<String, Object> a = simulator.account(id);
+            if ("O".equals(a.get("bill_status")) && ((Number) a.get("i_customer")).longValue() == 1) {
+                expected.add(id);
+            }
+        }
+        assertThat(expected).isNotEmpty();
+
+        MockEndpoint mock = camel.getEndpoint("mock:pipe-accounts", MockEndpoint.class);
+        await().atMost(Duration.ofSeconds(30)).until(() -> mock.getReceivedCounter() >= expected.size());
+
+        List<Long> delivered = new ArrayList<>();
+        for (Exchange e : mock.getExchanges()) {
+            delivered.add(((Number) JSON.readValue(bodyText(e), Map.class).get("i_account")).longValue());
+        }
+        // full mode: every cycle (100 ms apart here) delivers the list again, each record once per cycle
+        assertThat(delivered.subList(0, expected.size())).containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(new TreeSet<>(delivered)).isEqualTo(expected);
+        assertThat(simulator.lastRequest("Account/get_account_list").params())
+                .containsEntry("bill_status", "O").containsEntry("i_customer", "1");
     }
 
     @Test

@@ -34,6 +34,15 @@ class ListFilterTest {
     }
 
     @Test
+    void theUrlEncodedValueOfACamel418PipeIsDecodedOnce() {
+        assertThat(new ListFilter("bill_status%3DO%3Bname%3DAcme%25")).containsExactly(
+                Map.entry("bill_status", "O"), Map.entry("name", "Acme%"));
+        assertThat(new ListFilter("%7B%22name%22%3A+%22A+B%22%7D")).containsExactly(Map.entry("name", "A B"));
+        // a literal value is never decoded
+        assertThat(new ListFilter("name=Acme%25")).containsExactly(Map.entry("name", "Acme%25"));
+    }
+
+    @Test
     void blankOrUnsetIsNoFilter() {
         assertThat(new ListFilter(null)).isEmpty();
         assertThat(new ListFilter("  ")).isEmpty();
