@@ -113,9 +113,10 @@ class KameletsOnCamelMainTest {
             assertThat(e.getMessage().getHeader(Exchange.CONTENT_TYPE)).isEqualTo("application/json");
         }
 
-        // both filters of the property reached the server, on every page
+        // both filters of the property reached the server, on every page (the other source route sends no name)
         List<RecordedRequest> lists = simulator.requests().stream()
-                .filter(r -> "Customer/get_customer_list".equals(r.serviceMethod())).toList();
+                .filter(r -> "Customer/get_customer_list".equals(r.serviceMethod()))
+                .filter(r -> r.params().containsKey("name")).toList();
         assertThat(lists).hasSizeGreaterThan(1);
         lists.forEach(r -> assertThat(r.params()).containsEntry("bill_status", "O").containsEntry("name", "%o%"));
     }
@@ -241,6 +242,26 @@ class KameletsOnCamelMainTest {
         assertThat(new TreeSet<>(delivered)).isEqualTo(expected);
         assertThat(simulator.lastRequest("Account/get_account_list").params())
                 .containsEntry("bill_status", "O").containsEntry("i_customer", "1");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theSourceFeedsTheActionAsInTheDocs() throws Exception {
+        MockEndpoint mock = camel.getEndpoint("mock:accounts-of-open-customers", MockEndpoint.class);
+        await().atMost(Duration.ofSeconds(30)).until(() -> mock.getReceivedCounter() >= 5);
+
+        for (Exchange e : mock.getExchanges().subList(0, 5)) {
+            // the record's id survives the action, and the answer is the accounts of that customer
+            long iCustomer = e.getMessage().getHeader(PortaBillingConstants.ID, Long.class);
+            assertThat(simulator.customer(iCustomer)).containsEntry("bill_status", "O");
+            Map<String, Object> answer = JSON.readValue(bodyText(e), Map.class);
+            List<Map<String, Object>> accounts = (List<Map<String, Object>>) answer.get("account_list");
+            assertThat(accounts).isNotEmpty().allSatisfy(
+                    a -> assertThat(((Number) a.get("i_customer")).longValue()).isEqualTo(iCustomer));
+        }
+        assertThat(simulator.requests().stream()
+                .filter(r -> "Account/get_account_list".equals(r.serviceMethod()))
+                .filter(r -> r.params().containsKey("i_customer")).count()).isGreaterThanOrEqualTo(5);
     }
 
     @Test
