@@ -10,6 +10,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.snakeyaml.engine.v2.api.Load;
@@ -44,6 +45,21 @@ class KameletDefinitionsTest {
             current = ((Map<String, Object>) current).get(key);
         }
         return (T) current;
+    }
+
+    /** The connection properties are written three times (a Kamelet is one file): they must not drift apart. */
+    @Test
+    void theConnectionPropertiesAreTheSameInEveryKamelet() throws IOException {
+        List<String> connection = List.of("host", "port", "realm", "useHttps", "login", "password", "token");
+        Map<String, Map<String, Object>> source = at(load("portabilling-source"), "spec", "definition", "properties");
+        for (String other : List.of("portabilling-sink", "portabilling-action")) {
+            Map<String, Map<String, Object>> properties = at(load(other), "spec", "definition", "properties");
+            for (String name : connection) {
+                assertThat(properties.get(name)).as(other + " " + name).isEqualTo(source.get(name)).isNotNull();
+            }
+            List<String> required = at(load(other), "spec", "definition", "required");
+            assertThat(required).as(other).contains("host", "login");
+        }
     }
 
     @ParameterizedTest
