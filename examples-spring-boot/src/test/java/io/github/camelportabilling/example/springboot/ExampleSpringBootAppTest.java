@@ -32,7 +32,9 @@ import static org.awaitility.Awaitility.await;
  * simulator received and holds, the files the routes wrote, and what /actuator/health answers.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-                properties = {"example.work-dir=" + ExampleSpringBootAppTest.WORK_DIR, "example.sync.delay=200"})
+                properties = {"example.work-dir=" + ExampleSpringBootAppTest.WORK_DIR, "example.sync.delay=200",
+                              // a Spring property like any in application.yml: the starter binds it to the component
+                              "camel.component.portabilling.max-connections=7"})
 @DirtiesContext
 @Timeout(120)
 class ExampleSpringBootAppTest {
@@ -50,15 +52,15 @@ class ExampleSpringBootAppTest {
     int port;
 
     @Test
-    void componentIsConfiguredFromApplicationYmlAndPointedAtTheSimulator() {
+    void componentIsConfiguredFromSpringPropertiesAndPointedAtTheSimulator() {
         assertThat(camelContext.getVersion()).isEqualTo("4.18.0");
         PortaBillingConfiguration config = camelContext.getComponent("portabilling", PortaBillingComponent.class)
                 .getConfiguration();
         assertThat(config.getHost()).isEqualTo(simulator.host());
         assertThat(config.getPort()).isEqualTo(simulator.port());
         assertThat(config.isUseHttps()).isFalse();
-        // realm comes from application.yml (its default admin) through the starter
-        assertThat(config.getRealm().name()).isEqualTo("admin");
+        assertThat(config.getMaxConnections()).isEqualTo(7);
+        assertThat(config.getLogin()).isEqualTo(PortaBillingSimulator.DEMO_LOGIN);
     }
 
     @Test
