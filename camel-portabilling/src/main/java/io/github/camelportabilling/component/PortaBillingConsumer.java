@@ -38,7 +38,7 @@ public class PortaBillingConsumer extends ScheduledBatchPollingConsumer {
     private final PortaBillingEndpoint endpoint;
     private final String service;
     private final String method;
-    private final String listKey;
+    private String listKey;
     private final String idKey;
     private final PortaBillingConsumerMode mode;
     private final StateRepository<String, String> stateRepository;
@@ -90,11 +90,59 @@ public class PortaBillingConsumer extends ScheduledBatchPollingConsumer {
     /** One page per poll; the cursor moves only when every record of the page was processed. */
     @Override
     protected int poll() throws Exception {
+        if (schema == null) {
+            applyApiDescription();
+        }
+        if (!schema.paged()) {
+            return pollWhole();
+        }
         ListPager.Cursor at = cursor;
         if (at.lastId() == null || cycleStartNanos == 0) {
             startCycle();
         }
         ListPager.Result page = pager.fetch(at);
+        return deliver(page);
+    }
+
+    // ---- the API description's hook (issue 15), apart from the paging: the list key when the convention does not
+    // hold, and lists whose method takes no limit/offset read whole, once per cycle
+
+    private volatile SchemaAnswers schema;
+
+    private void applyApiDescription() {
+        SchemaAnswers answers = SchemaAnswers.of(session.describedMethod(service, method));
+        if (endpoint.getResponseKey() == null) {
+            listKey = answers.listKey(listKey);
+        }
+        if (!answers.paged()) {
+            LOG.info("{}: {}/{} takes no limit/offset in the server's API description: each cycle reads the whole"
+                     + " list with one call", endpoint, service, method);
+        }
+        schema = answers;
+    }
+
+    private int pollWhole() throws Exception {
+        startCycle();
+        Map<String, Object> answer = session.call(service, method, new LinkedHashMap<>(endpoint.getFilter()));
+        List<Map<String, Object>> all = ListAnswer.records(answer, listKey, service, method);
+        Long lastId = cursor.lastId();
+        Long maxId = lastId;
+        List<Map<String, Object>> fresh = new java.util.ArrayList<>(all.size());
+        for (Map<String, Object> record : all) {
+            Long id = RequestParams.idValue(record.get(idKey));
+            if (mode == PortaBillingConsumerMode.full || lastId == null || id != null && id > lastId) {
+                fresh.add(record);
+            }
+            if (id != null && (maxId == null || id > maxId)) {
+                maxId = id;
+            }
+        }
+        return deliver(new ListPager.Result(fresh, new ListPager.Cursor(0, maxId), true, 0, ListAnswer.total(answer), 1));
+    }
+
+    // ---- end of the API description's hook
+
+    private int deliver(ListPager.Result page) throws Exception {
         if (page.total() != null) {
             cycleTotal = page.total();
         }

@@ -179,6 +179,7 @@ public class PortaBillingEndpoint extends ScheduledPollEndpoint implements Endpo
             // text options were checked (and quoted) before binding; this catches values set as objects
             throw new IllegalArgumentException("pageSize must be > 0, got " + pageSize);
         }
+        io.github.camelportabilling.component.internal.ApiDescriptionLocation.parse(configuration.getApiDescription());
         for (Map.Entry<String, Object> f : filter.entrySet()) {
             MethodNames.requireValidName("filter name (filter." + f.getKey() + ")", f.getKey());
         }

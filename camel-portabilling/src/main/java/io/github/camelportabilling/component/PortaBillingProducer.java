@@ -100,7 +100,7 @@ public class PortaBillingProducer extends DefaultProducer {
     /** One call; a fault's code is also put on the exchange, for error handlers that cannot read the exception. */
     private Map<String, Object> call(Exchange exchange, String method, Map<String, Object> params) {
         try {
-            return session.call(service, method, params);
+            return session.call(service, method, params, endpoint.getConfiguration().getValidation());
         } catch (PortaBillingException e) {
             if (e.getFaultCode() != null) {
                 exchange.setProperty(PortaBillingException.FAULT_CODE_PROPERTY, e.getFaultCode());
@@ -125,7 +125,8 @@ public class PortaBillingProducer extends DefaultProducer {
     private void get(Exchange exchange, String method, Map<String, Object> params) {
         Message message = exchange.getMessage();
         Map<String, Object> answer = call(exchange, method, params);
-        String key = endpoint.getResponseKey() != null ? endpoint.getResponseKey() : MethodNames.infoKey(recordType);
+        String key = endpoint.getResponseKey() != null ? endpoint.getResponseKey()
+                : described(method).recordKey(MethodNames.infoKey(recordType));
         Object record = answer.get(key);
         if (record == null) {
             if (!answer.isEmpty() && !answer.containsKey(key)) {
@@ -171,7 +172,12 @@ public class PortaBillingProducer extends DefaultProducer {
         if (endpoint.isIncludeTotal()) {
             params.putIfAbsent("get_total", 1);
         }
-        String listKey = endpoint.getResponseKey() != null ? endpoint.getResponseKey() : MethodNames.listKey(recordType);
+        String listKey = endpoint.getResponseKey() != null ? endpoint.getResponseKey()
+                : described(method).listKey(MethodNames.listKey(recordType));
+        if (!described(method).paged()) {
+            whole(exchange, method, params, listKey);
+            return;
+        }
         Integer limitHeader = intHeader(message, PortaBillingConstants.LIMIT);
         Integer offsetHeader = intHeader(message, PortaBillingConstants.OFFSET);
         if (endpoint.isStreamList()) {
@@ -211,6 +217,23 @@ public class PortaBillingProducer extends DefaultProducer {
         List<Map<String, Object>> records = ListAnswer.records(answer, listKey, service, method);
         setTotal(message, ListAnswer.total(answer));
         message.setBody(records);
+    }
+
+    /**
+     * A list method whose request the API description lists without limit/offset is not paged (e.g.
+     * Account/get_subscriptions): one call, the whole answer; streamList iterates over it.
+     */
+    private void whole(Exchange exchange, String method, Map<String, Object> params, String listKey) {
+        Message message = exchange.getMessage();
+        Map<String, Object> answer = call(exchange, method, params);
+        List<Map<String, Object>> records = ListAnswer.records(answer, listKey, service, method);
+        setTotal(message, ListAnswer.total(answer));
+        message.setBody(endpoint.isStreamList() ? records.iterator() : records);
+    }
+
+    /** What the server's API description says about the method; conventions when it says nothing. */
+    private SchemaAnswers described(String method) {
+        return SchemaAnswers.of(session.describedMethod(service, method));
     }
 
     private static Integer intHeader(Message message, String name) {

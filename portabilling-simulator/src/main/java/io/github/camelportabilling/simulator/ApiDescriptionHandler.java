@@ -11,7 +11,8 @@ import com.sun.net.httpserver.HttpHandler;
 /**
  * {@code GET /doc/api/<Realm>Interface.json} without authentication, as real servers serve their API description:
  * the document of {@link ApiDescriptionDocument} (built once), or what a server without one answers, as
- * {@link PortaBillingSimulator.ApiDescription} chooses. Counted and recorded like any other request.
+ * {@link PortaBillingSimulator.ApiDescription} chooses. Counted in the total and on their own
+ * ({@link #requests()}), but not put in the request log, whose entries are API calls.
  */
 final class ApiDescriptionHandler implements HttpHandler {
 
@@ -22,19 +23,19 @@ final class ApiDescriptionHandler implements HttpHandler {
     private final Set<String> served;
     private final int extraMethods;
     private final CallCounters counters;
-    private final RequestLog log;
     private volatile PortaBillingSimulator.ApiDescription mode;
     private volatile byte[] document;
+    private final java.util.concurrent.atomic.AtomicLong requests = new java.util.concurrent.atomic.AtomicLong();
+    private volatile String lastAuthorization;
 
     ApiDescriptionHandler(String realm, Set<String> served, int extraMethods, PortaBillingSimulator.ApiDescription mode,
-                          CallCounters counters, RequestLog log) {
+                          CallCounters counters) {
         this.realm = realm;
         this.fileName = ApiDescriptionDocument.fileName(realm);
         this.served = served;
         this.extraMethods = extraMethods;
         this.mode = mode;
         this.counters = counters;
-        this.log = log;
     }
 
     void setMode(PortaBillingSimulator.ApiDescription mode) {
@@ -59,6 +60,8 @@ final class ApiDescriptionHandler implements HttpHandler {
         String path = ex.getRequestURI().getRawPath();
         try {
             counters.count(null);
+            requests.incrementAndGet();
+            lastAuthorization = ex.getRequestHeaders().getFirst("Authorization");
             ex.getRequestBody().readAllBytes();
             String contentType = "text/html";
             PortaBillingSimulator.ApiDescription now = mode;
@@ -81,7 +84,6 @@ final class ApiDescriptionHandler implements HttpHandler {
                         : document();
             }
             ex.getResponseHeaders().set("Content-Type", contentType);
-            record(ex, path, status, body);
             boolean head = "HEAD".equals(ex.getRequestMethod());
             ex.sendResponseHeaders(status, head || body.length == 0 ? -1 : body.length);
             if (!head && body.length > 0) {
@@ -95,11 +97,13 @@ final class ApiDescriptionHandler implements HttpHandler {
         }
     }
 
-    private void record(HttpExchange ex, String path, int status, byte[] body) {
-        if (log.enabled()) {
-            log.add(new RecordedRequest(ex.getRequestMethod(), path, null, null, ex.getRequestHeaders(), "", null, null,
-                    RequestDecoder.bearerToken(ex.getRequestHeaders().getFirst("Authorization")), status,
-                    new String(body, 0, Math.min(body.length, RecordedRequest.MAX_BODY_CHARS), StandardCharsets.UTF_8)));
-        }
+    /** Requests of the API description path (any file name, any HTTP method). */
+    long requests() {
+        return requests.get();
+    }
+
+    /** The Authorization header of the last such request, or null (a client must send none). */
+    String lastAuthorization() {
+        return lastAuthorization;
     }
 }

@@ -111,7 +111,7 @@ public final class PortaBillingSimulator implements AutoCloseable {
         server.setExecutor(executor);
         server.createContext("/", new ExchangeHandler(counters, requestLog, hooks, faults, dispatcher, closing, conditions));
         this.apiDescription = new ApiDescriptionHandler(b.realm, dispatcher.served(), b.apiDescriptionExtraMethods,
-                b.apiDescription, counters, requestLog);
+                b.apiDescription, counters);
         server.createContext(ApiDescriptionHandler.PREFIX, apiDescription);
         threads.start(server);
         this.plainHttp = b.plainHttp != null ? new PlainHttpListener(bindAddress, b.plainHttp == PlainHttp.SILENT) : null;
@@ -328,6 +328,16 @@ public final class PortaBillingSimulator implements AutoCloseable {
     /** The path of the API description, e.g. {@code /doc/api/AdminInterface.json} (the realm's file name). */
     public String apiDescriptionPath() {
         return ApiDescriptionHandler.PREFIX + ApiDescriptionDocument.fileName(realm);
+    }
+
+    /** Requests of {@code /doc/api/...} so far (they are counted in {@link #totalCallCount()}, not in {@link #requests()}). */
+    public long apiDescriptionRequests() {
+        return apiDescription.requests();
+    }
+
+    /** The Authorization header of the last {@code /doc/api/...} request, or null: the document needs no credentials. */
+    public String apiDescriptionAuthorization() {
+        return apiDescription.lastAuthorization();
     }
 
     /** The methods with a handler, for tests. */

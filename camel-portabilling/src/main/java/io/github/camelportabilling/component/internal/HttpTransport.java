@@ -14,7 +14,9 @@ import javax.net.ssl.SSLException;
 import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.client5.http.auth.AuthScope;
 import org.apache.hc.client5.http.auth.UsernamePasswordCredentials;
+import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.config.TlsConfig;
@@ -224,6 +226,54 @@ public final class HttpTransport implements AutoCloseable {
         }
     }
 
+    /** A document longer than the caller's cap. */
+    public static final class TooLarge extends IOException {
+        TooLarge(long maxBytes) {
+            super("longer than " + maxBytes + " bytes");
+        }
+    }
+
+    /**
+     * GETs a document (the API description) without any credential, within the same bounds as a call, reading at most
+     * {@code maxBytes} of it. Redirects are not followed here either.
+     *
+     * @throws TooLarge when the body is longer than {@code maxBytes}
+     */
+    public ApiResponse get(URI uri, long maxBytes, Deadline deadline) throws IOException {
+        if (closed) {
+            throw new Closed(null);
+        }
+        HttpGet get = new HttpGet(uri);
+        get.addHeader(HttpHeaders.ACCEPT, "application/json");
+        Attempt attempt = new Attempt(get, deadline);
+        HttpClientContext context = HttpClientContext.create();
+        context.setAttribute(ATTEMPT, attempt);
+        try {
+            return client.execute(get, context, response -> {
+                HttpEntity entity = response.getEntity();
+                byte[] bytes = new byte[0];
+                if (entity != null) {
+                    if (entity.getContentLength() > maxBytes) {
+                        throw new TooLarge(maxBytes);
+                    }
+                    try (java.io.InputStream in = entity.getContent()) {
+                        bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+                    }
+                    if (bytes.length > maxBytes) {
+                        throw new TooLarge(maxBytes);
+                    }
+                }
+                attempt.done();
+                return new ApiResponse(response.getCode(), response.getReasonPhrase(),
+                        entity != null ? entity.getContentType() : null, null, bytes);
+            });
+        } catch (IOException e) {
+            throw e instanceof TooLarge ? e : attempt.explain(e);
+        } finally {
+            attempt.done();
+        }
+    }
+
     /** Connections currently leased, i.e. calls in flight. */
     public int leased() {
         return connectionManager.getTotalStats().getLeased();
@@ -253,7 +303,7 @@ public final class HttpTransport implements AutoCloseable {
 
     /** One attempt's timers: the caller's deadline from the start, responseTimeout from the moment it is sent. */
     private final class Attempt {
-        private final HttpPost post;
+        private final HttpUriRequestBase post;
         private final ScheduledFuture<?> callTimer;
         private volatile ScheduledFuture<?> answerTimer;
         private volatile boolean sent;
@@ -261,7 +311,7 @@ public final class HttpTransport implements AutoCloseable {
         /** 0: not aborted, 1: at the caller's deadline, 2: at responseTimeout. */
         private volatile int abortedAt;
 
-        Attempt(HttpPost post, Deadline deadline) {
+        Attempt(HttpUriRequestBase post, Deadline deadline) {
             this.post = post;
             this.callTimer = schedule(() -> abort(1), deadline.remainingMillis());
         }
