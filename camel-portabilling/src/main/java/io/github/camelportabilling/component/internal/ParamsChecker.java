@@ -78,7 +78,7 @@ public final class ParamsChecker {
                     }
                     out.put(key, BooleanParams.param(key, e.getValue()));
                 } else {
-                    out.put(key, value(field, e.getValue(), key, BooleanParams.recordTypeOf(key), true));
+                    out.put(key, value(field, e.getValue(), null, key, BooleanParams.recordTypeOf(key), false));
                 }
             }
             required(schema, params, null);
@@ -86,50 +86,61 @@ public final class ParamsChecker {
         }
 
         /**
-         * @param recordType the record type of a top-level {@code <rec>_info} this value is in, for the spec-less rule
+         * @param parent     the path of the object or array holding the value (null at the top level); paths are only
+         *                   built when a message or the spec-less rule needs them
+         * @param key        the field name, or the Integer index in an array
+         * @param recordType the record type of the top-level {@code <rec>_info} this value is in, for the spec-less rule
          * @param inRecord   whether the value is a field directly inside that record
          */
-        private Object value(FieldSchema schema, Object value, String path, String recordType, boolean inRecord) {
+        private Object value(FieldSchema schema, Object value, String parent, Object key, String recordType,
+                             boolean inRecord) {
             if (value == null || schema.type() == FieldSchema.Type.ANY) {
-                return fallback(path, value, recordType, inRecord);
+                return fallback(parent, key, value, recordType, inRecord);
             }
             if (value instanceof Map<?, ?> map) {
-                return schema.type() == FieldSchema.Type.OBJECT ? object(schema, map, path, recordType)
-                        : wrong(schema, value, path, recordType, inRecord);
+                return schema.type() == FieldSchema.Type.OBJECT
+                        ? object(schema, map, path(parent, key), recordType, parent == null && recordType != null)
+                        : wrong(schema, value, parent, key, recordType, inRecord);
             }
             if (value instanceof List<?> list) {
                 if (schema.type() != FieldSchema.Type.ARRAY) {
-                    return wrong(schema, value, path, recordType, inRecord);
+                    return wrong(schema, value, parent, key, recordType, inRecord);
                 }
                 FieldSchema items = schema.items() != null ? schema.items() : FieldSchema.FREE;
+                String path = path(parent, key);
                 List<Object> out = new ArrayList<>(list.size());
                 for (int i = 0; i < list.size(); i++) {
-                    out.add(value(items, list.get(i), path + "[" + i + "]", recordType, false));
+                    out.add(value(items, list.get(i), path, i, recordType, false));
                 }
                 return out;
             }
             Object converted = scalar(schema, value);
-            return converted != null ? converted : wrong(schema, value, path, recordType, inRecord);
+            return converted != null ? converted : wrong(schema, value, parent, key, recordType, inRecord);
         }
 
-        private Map<String, Object> object(FieldSchema schema, Map<?, ?> map, String path, String recordType) {
+        /** @param isRecord whether the object is the top-level {@code <rec>_info} record itself */
+        private Map<String, Object> object(FieldSchema schema, Map<?, ?> map, String path, String recordType,
+                                           boolean isRecord) {
             Map<String, Object> out = new LinkedHashMap<>(map.size() * 2);
-            String infoKey = recordType != null && path.indexOf('.') < 0 && path.indexOf('[') < 0 ? path : null;
             for (Map.Entry<?, ?> e : map.entrySet()) {
                 String key = String.valueOf(e.getKey());
-                String fieldPath = path + "." + key;
                 FieldSchema field = schema.property(key);
                 if (field == null) {
                     if (schema.listsFields()) {
-                        unknown(schema, key, fieldPath);
+                        unknown(schema, key, path + "." + key);
                     }
-                    out.put(key, fallback(fieldPath, e.getValue(), recordType, infoKey != null));
+                    out.put(key, fallback(path, key, e.getValue(), recordType, isRecord));
                 } else {
-                    out.put(key, value(field, e.getValue(), fieldPath, recordType, infoKey != null));
+                    out.put(key, value(field, e.getValue(), path, key, recordType, isRecord));
                 }
             }
             required(schema, map, path);
             return out;
+        }
+
+        private static String path(String parent, Object key) {
+            return parent == null ? String.valueOf(key)
+                    : key instanceof Integer i ? parent + "[" + i + "]" : parent + "." + key;
         }
 
         /** The value in the field's type, or null when it cannot be converted. */
@@ -208,21 +219,20 @@ public final class ParamsChecker {
             return schema.enumValues().contains(text) ? converted : null;
         }
 
-        private Object wrong(FieldSchema schema, Object value, String path, String recordType, boolean inRecord) {
-            add(true, "field " + path + " expects " + schema.describe() + ", got " + given(value));
-            return fallback(path, value, recordType, inRecord);
+        private Object wrong(FieldSchema schema, Object value, String parent, Object key, String recordType,
+                             boolean inRecord) {
+            add(true, "field " + path(parent, key) + " expects " + schema.describe() + ", got " + given(value));
+            return fallback(parent, key, value, recordType, inRecord);
         }
 
-        private static Object fallback(String path, Object value, String recordType, boolean inRecord) {
-            int dot = path.lastIndexOf('.');
-            if (dot < 0 && path.indexOf('[') < 0) {
-                return BooleanParams.param(path, value);
+        /** What the spec-less rule sends for a value the description does not type. */
+        private static Object fallback(String parent, Object key, Object value, String recordType, boolean inRecord) {
+            if (parent == null) {
+                return BooleanParams.param(String.valueOf(key), value);
             }
-            String field = dot < 0 ? path : path.substring(dot + 1);
-            String parent = dot < 0 ? path : path.substring(0, dot);
-            return inRecord && recordType != null && field.indexOf('[') < 0
+            return inRecord && recordType != null && key instanceof String field
                     ? BooleanParams.recordField(recordType, parent, field, value)
-                    : BooleanParams.nested(parent, field, value, recordType);
+                    : BooleanParams.nested(parent, key, value, recordType);
         }
 
         private void required(FieldSchema schema, Map<?, ?> map, String path) {
