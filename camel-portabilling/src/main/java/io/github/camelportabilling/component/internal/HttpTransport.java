@@ -200,19 +200,28 @@ public final class HttpTransport implements AutoCloseable {
             post.setConfig(RequestConfig.copy(defaults)
                     .setConnectionRequestTimeout(Timeout.ofMilliseconds(remaining)).build());
         }
-        Attempt attempt = new Attempt(post, deadline);
+        return execute(post, deadline, (response, attempt) -> {
+            HttpEntity entity = response.getEntity();
+            byte[] bytes = entity != null ? EntityUtils.toByteArray(entity) : new byte[0];
+            attempt.done();
+            Header retryAfter = response.getFirstHeader(HttpHeaders.RETRY_AFTER);
+            return new ApiResponse(response.getCode(), response.getReasonPhrase(),
+                    entity != null ? entity.getContentType() : null,
+                    retryAfter != null ? retryAfter.getValue() : null, bytes);
+        });
+    }
+
+    /** Reads one answer within the attempt's bounds (the caller's deadline; responseTimeout once it is sent). */
+    private interface AnswerReader {
+        ApiResponse read(org.apache.hc.core5.http.ClassicHttpResponse response, Attempt attempt) throws IOException;
+    }
+
+    private ApiResponse execute(HttpUriRequestBase request, Deadline deadline, AnswerReader reader) throws IOException {
+        Attempt attempt = new Attempt(request, deadline);
         HttpClientContext context = HttpClientContext.create();
         context.setAttribute(ATTEMPT, attempt);
         try {
-            return client.execute(post, context, response -> {
-                HttpEntity entity = response.getEntity();
-                byte[] bytes = entity != null ? EntityUtils.toByteArray(entity) : new byte[0];
-                attempt.done();
-                Header retryAfter = response.getFirstHeader(HttpHeaders.RETRY_AFTER);
-                return new ApiResponse(response.getCode(), response.getReasonPhrase(),
-                        entity != null ? entity.getContentType() : null,
-                        retryAfter != null ? retryAfter.getValue() : null, bytes);
-            });
+            return client.execute(request, context, response -> reader.read(response, attempt));
         } catch (IOException e) {
             throw attempt.explain(e);
         } catch (IllegalStateException e) {
@@ -245,33 +254,24 @@ public final class HttpTransport implements AutoCloseable {
         }
         HttpGet get = new HttpGet(uri);
         get.addHeader(HttpHeaders.ACCEPT, "application/json");
-        Attempt attempt = new Attempt(get, deadline);
-        HttpClientContext context = HttpClientContext.create();
-        context.setAttribute(ATTEMPT, attempt);
-        try {
-            return client.execute(get, context, response -> {
-                HttpEntity entity = response.getEntity();
-                byte[] bytes = new byte[0];
-                if (entity != null) {
-                    if (entity.getContentLength() > maxBytes) {
-                        throw new TooLarge(maxBytes);
-                    }
-                    try (java.io.InputStream in = entity.getContent()) {
-                        bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
-                    }
-                    if (bytes.length > maxBytes) {
-                        throw new TooLarge(maxBytes);
-                    }
+        return execute(get, deadline, (response, attempt) -> {
+            HttpEntity entity = response.getEntity();
+            byte[] bytes = new byte[0];
+            if (entity != null) {
+                if (entity.getContentLength() > maxBytes) {
+                    throw new TooLarge(maxBytes);
                 }
-                attempt.done();
-                return new ApiResponse(response.getCode(), response.getReasonPhrase(),
-                        entity != null ? entity.getContentType() : null, null, bytes);
-            });
-        } catch (IOException e) {
-            throw e instanceof TooLarge ? e : attempt.explain(e);
-        } finally {
+                try (java.io.InputStream in = entity.getContent()) {
+                    bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+                }
+                if (bytes.length > maxBytes) {
+                    throw new TooLarge(maxBytes);
+                }
+            }
             attempt.done();
-        }
+            return new ApiResponse(response.getCode(), response.getReasonPhrase(),
+                    entity != null ? entity.getContentType() : null, null, bytes);
+        });
     }
 
     /** Connections currently leased, i.e. calls in flight. */
