@@ -172,14 +172,16 @@ public class PortaBillingProducer extends DefaultProducer {
         if (endpoint.isIncludeTotal()) {
             params.putIfAbsent("get_total", 1);
         }
+        // bad headers are refused before anything is asked of the server, the API description included
+        Integer limitHeader = intHeader(message, PortaBillingConstants.LIMIT);
+        Integer offsetHeader = intHeader(message, PortaBillingConstants.OFFSET);
+        SchemaAnswers answers = described(method);
         String listKey = endpoint.getResponseKey() != null ? endpoint.getResponseKey()
-                : described(method).listKey(MethodNames.listKey(recordType));
-        if (!described(method).paged()) {
+                : answers.listKey(MethodNames.listKey(recordType));
+        if (!answers.paged()) {
             whole(exchange, method, params, listKey);
             return;
         }
-        Integer limitHeader = intHeader(message, PortaBillingConstants.LIMIT);
-        Integer offsetHeader = intHeader(message, PortaBillingConstants.OFFSET);
         if (endpoint.isStreamList()) {
             // limit and offset in the body are the page size and the start of the walk, as the headers are
             Integer limitParam = wholeNumber(params.remove("limit"), "The limit param");
