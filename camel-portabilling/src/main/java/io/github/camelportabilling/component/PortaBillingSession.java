@@ -1,12 +1,7 @@
 package io.github.camelportabilling.component;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.function.LongSupplier;
@@ -22,13 +17,14 @@ import io.github.camelportabilling.component.internal.CallStatistics;
 import io.github.camelportabilling.component.internal.ConnectionSettingsCheck;
 import io.github.camelportabilling.component.internal.Deadline;
 import io.github.camelportabilling.component.internal.HttpTransport;
-import io.github.camelportabilling.component.internal.LoginAnswer;
 import io.github.camelportabilling.component.internal.LoginSchedule;
 import io.github.camelportabilling.component.internal.MethodNames;
 import io.github.camelportabilling.component.internal.MethodSchema;
 import io.github.camelportabilling.component.internal.Redactor;
 import io.github.camelportabilling.component.internal.RequestGate;
 import io.github.camelportabilling.component.internal.RetryPolicy;
+import io.github.camelportabilling.component.internal.SessionCalls;
+import io.github.camelportabilling.component.internal.SessionKey;
 import io.github.camelportabilling.component.internal.SessionCounters;
 import io.github.camelportabilling.component.internal.TokenKeeper;
 import io.github.camelportabilling.component.internal.TransportFailures;
@@ -41,7 +37,6 @@ import org.apache.camel.api.management.ManagedAttribute;
 import org.apache.camel.api.management.ManagedOperation;
 import org.apache.camel.api.management.ManagedResource;
 import org.apache.camel.support.service.ServiceSupport;
-import org.apache.hc.core5.http.HttpEntity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -65,7 +60,6 @@ public class PortaBillingSession extends ServiceSupport implements CamelContextA
     public static final long LOGOUT_TIMEOUT_MILLIS = 2_000;
 
     private static final Logger LOG = LoggerFactory.getLogger(PortaBillingSession.class);
-    private static final String SESSION = "Session";
 
     private final PortaBillingConfiguration settings;
     private final WireFormat wire = new WireFormat();
@@ -75,6 +69,7 @@ public class PortaBillingSession extends ServiceSupport implements CamelContextA
     private volatile LongSupplier loginClock = System::currentTimeMillis;
     private final LoginSchedule schedule = new LoginSchedule(() -> loginClock.getAsLong());
     private final TokenKeeper tokens;
+    private final SessionCalls sessionCalls;
 
     private CamelContext camelContext;
     /** The started transport and its call loop; null when not started. */
@@ -95,15 +90,16 @@ public class PortaBillingSession extends ServiceSupport implements CamelContextA
         this.settings = configuration.copy();
         // a session bean never points at another session
         this.settings.setSession(null);
+        this.sessionCalls = new SessionCalls(settings, wire, counters, method -> startedLoop(SessionCalls.SESSION, method));
         this.tokens = new TokenKeeper(new TokenKeeper.Renewals() {
             @Override
             public AccessToken login(Deadline deadline) {
-                return PortaBillingSession.this.login(deadline);
+                return sessionCalls.login(deadline);
             }
 
             @Override
             public AccessToken refresh(AccessToken old, Deadline deadline) {
-                return PortaBillingSession.this.refresh(old, deadline);
+                return sessionCalls.refresh(old, deadline);
             }
         }, schedule, counters, () -> !settings.isLegacyAuth(), this);
     }
@@ -144,10 +140,7 @@ public class PortaBillingSession extends ServiceSupport implements CamelContextA
      * so that an endpoint configured with a wrong password cannot ride on another endpoint's good login.
      */
     public static String keyOf(PortaBillingConfiguration c) {
-        String credential = hasText(c.getToken()) ? "token:" + c.getToken() : "password:" + c.getPassword();
-        return (c.isUseHttps() ? "https" : "http") + "://" + ConnectionSettingsCheck.urlHost(c.getHost()) + ":"
-               + c.effectivePort() + "|" + c.getRealm() + "|" + c.getLogin() + "|" + sha256(credential) + "|"
-               + (c.isLegacyAuth() ? "legacy" : "json");
+        return SessionKey.of(c);
     }
 
     /**
@@ -187,32 +180,11 @@ public class PortaBillingSession extends ServiceSupport implements CamelContextA
             params = gate.prepare(service, method, params, validation);
             boolean read = MethodNames.isRead(method);
             AccessToken token = tokens.token(deadline);
-            try {
-                return checked(calls.answer(service, method, encode(token, params), bearer(token), read, deadline),
-                        service, method, jsonOnly);
-            } catch (PortaBillingException e) {
-                if (!e.isAuthFault()) {
-                    throw e;
-                }
-                counters.authFaults.increment();
-                LOG.debug("{}/{} rejected with {}: logging in again and replaying once", service, method,
-                        e.getFaultCode());
-            }
-            // the server did not execute a call it rejected for auth: replaying it, even a create, is safe
-            AccessToken fresh = tokens.afterRejection(token, deadline);
-            try {
-                return checked(calls.answer(service, method, encode(fresh, params), bearer(fresh), read, deadline),
-                        service, method, jsonOnly);
-            } catch (PortaBillingException e) {
-                if (!e.isAuthFault()) {
-                    throw e;
-                }
-                counters.authFaults.increment();
-                // a fresh login that is rejected straight away means something else is wrong: never loop
-                throw new PortaBillingException("PortaBilling " + service + "/" + method + " was rejected with "
-                                                + e.getFaultCode() + " again right after a new login; not retrying",
-                        service, method, e.getFaultCode(), e.getFaultString(), e.getHttpStatus(), e);
-            }
+            Map<String, Object> prepared = params;
+            return sessionCalls.withReplay(service, method, token, rejected -> tokens.afterRejection(rejected, deadline),
+                    (body, bearer) -> checked(calls.answer(service, method, body, bearer, read, deadline), service, method,
+                            jsonOnly),
+                    prepared);
         } catch (PortaBillingException e) {
             counters.failedCalls.increment();
             throw e;
@@ -387,11 +359,7 @@ public class PortaBillingSession extends ServiceSupport implements CamelContextA
         if (settings.isUseHttps() && settings.getSslContextParameters() != null) {
             sslContext = settings.getSslContextParameters().createSSLContext(camelContext);
         }
-        TransportSettings transportSettings = new TransportSettings(getBaseUrl(), settings.isUseHttps(), sslContext,
-                settings.getConnectTimeout(), settings.getResponseTimeout(), settings.getMaxConnections(),
-                hasText(settings.getProxyHost()) ? settings.getProxyHost() : null, settings.getProxyPort(),
-                hasText(settings.getProxyUsername()) ? settings.getProxyUsername() : null, settings.getProxyPassword(),
-                settings.getHttpClientConfigurer());
+        TransportSettings transportSettings = TransportSettings.of(settings, getBaseUrl(), sslContext);
         HttpTransport started = new HttpTransport(transportSettings);
         RetryPolicy retryPolicy = new RetryPolicy(settings.getMaxRetries(), settings.getRetryBackoff(),
                 settings.getMaxRetryAfter());
@@ -414,18 +382,7 @@ public class PortaBillingSession extends ServiceSupport implements CamelContextA
         loop = null;
         transport = null;
         if (token != null && calls != null) {
-            try {
-                Map<String, Object> params = new HashMap<>();
-                if (token.accessToken() != null) {
-                    params.put("access_token", token.accessToken());
-                }
-                calls.call(SESSION, "logout", encode(token, params), bearer(token), false,
-                        Deadline.after(LOGOUT_TIMEOUT_MILLIS));
-                LOG.debug("Logged out of {}", this);
-            } catch (RuntimeException e) {
-                // servers are known to answer logout oddly, or not at all; the token dies at expiry anyway
-                LOG.debug("Logout from {} failed: {}", this, e.getClass().getSimpleName());
-            }
+            sessionCalls.logout(calls, token, LOGOUT_TIMEOUT_MILLIS);
         }
         if (closing != null) {
             closing.close();
@@ -440,51 +397,6 @@ public class PortaBillingSession extends ServiceSupport implements CamelContextA
                     service, method, null, null, 0, null);
         }
         return calls;
-    }
-
-    private AccessToken login(Deadline deadline) {
-        Map<String, Object> params = new HashMap<>();
-        params.put("login", settings.getLogin());
-        if (hasText(settings.getToken())) {
-            params.put("token", settings.getToken());
-        } else {
-            params.put("password", settings.getPassword());
-        }
-        HttpEntity body = settings.isLegacyAuth() ? wire.legacyRequest(null, params) : wire.jsonRequest(params);
-        Map<String, Object> answer = startedLoop(SESSION, "login").call(SESSION, "login", body, null, true, deadline);
-        AccessToken token = LoginAnswer.read(answer, null, System.currentTimeMillis(), wire.mapper());
-        if (token == null) {
-            throw unusableLogin("without access_token or session_id", answer);
-        }
-        if (settings.isLegacyAuth() && token.sessionId() == null) {
-            throw unusableLogin("without session_id, which legacyAuth=true sends with every call", answer);
-        }
-        LOG.debug("Logged in to {} as {}", getBaseUrl(), settings.getLogin());
-        return token;
-    }
-
-    private AccessToken refresh(AccessToken old, Deadline deadline) {
-        Map<String, Object> params = Map.of("refresh_token", old.refreshToken());
-        Map<String, Object> answer = startedLoop(SESSION, "refresh_access_token")
-                .call(SESSION, "refresh_access_token", wire.jsonRequest(params), null, true, deadline);
-        return LoginAnswer.read(answer, old.sessionId(), System.currentTimeMillis(), wire.mapper());
-    }
-
-    private static PortaBillingException unusableLogin(String what, Map<String, Object> answer) {
-        // the field names only: the values may be tokens
-        return new PortaBillingException("PortaBilling Session/login answered " + what + " (fields: "
-                                         + answer.keySet() + ")", SESSION, "login", null, null, 200, null);
-    }
-
-    private HttpEntity encode(AccessToken token, Map<String, Object> params) {
-        if (settings.isLegacyAuth()) {
-            return wire.legacyRequest(Map.of("session_id", token.sessionId()), params);
-        }
-        return wire.jsonRequest(params);
-    }
-
-    private String bearer(AccessToken token) {
-        return settings.isLegacyAuth() ? null : token.accessToken();
     }
 
     /** What the redactor masks by value wherever it appears. */
@@ -505,19 +417,6 @@ public class PortaBillingSession extends ServiceSupport implements CamelContextA
             loader = Thread.currentThread().getContextClassLoader();
         }
         return loader != null ? loader : PortaBillingSession.class.getClassLoader();
-    }
-
-    private static boolean hasText(String value) {
-        return ConnectionSettingsCheck.hasText(value);
-    }
-
-    private static String sha256(String value) {
-        try {
-            return HexFormat.of().formatHex(
-                    MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     @Override

@@ -14,6 +14,15 @@ public record TransportSettings(String baseUrl, boolean https, SSLContext sslCon
                                 long responseTimeoutMillis, int maxConnections, String proxyHost, int proxyPort,
                                 String proxyUsername, String proxyPassword, HttpClientConfigurer configurer) {
 
+    /** The transport of a session with these connection options; blank proxy settings mean none. */
+    public static TransportSettings of(io.github.camelportabilling.component.PortaBillingConfiguration c, String baseUrl,
+                                       SSLContext sslContext) {
+        return new TransportSettings(baseUrl, c.isUseHttps(), sslContext, c.getConnectTimeout(), c.getResponseTimeout(),
+                c.getMaxConnections(), ConnectionSettingsCheck.hasText(c.getProxyHost()) ? c.getProxyHost() : null,
+                c.getProxyPort(), ConnectionSettingsCheck.hasText(c.getProxyUsername()) ? c.getProxyUsername() : null,
+                c.getProxyPassword(), c.getHttpClientConfigurer());
+    }
+
     /** Longest wait for the server's side of a TLS handshake (a plain-http port never answers one). */
     public static final int MAX_HANDSHAKE_TIMEOUT_MILLIS = 5_000;
 
