@@ -12,9 +12,6 @@ import io.github.camelportabilling.simulator.PortaBillingSimulator;
 import io.github.camelportabilling.simulator.SelfSignedCertificate;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.http.HttpClientConfigurer;
-import org.apache.camel.support.jsse.KeyStoreParameters;
-import org.apache.camel.support.jsse.SSLContextParameters;
-import org.apache.camel.support.jsse.TrustManagersParameters;
 import org.apache.hc.client5.http.impl.DefaultRedirectStrategy;
 import org.eclipse.jetty.proxy.ProxyHandler;
 import org.eclipse.jetty.server.Handler;
@@ -121,15 +118,7 @@ class ProxyAndConfigurerTest extends SimulatorTestSupport {
     }
 
     private void bindTrustStore() {
-        KeyStoreParameters trustStore = new KeyStoreParameters();
-        trustStore.setResource("file:" + certificate.trustStoreFile());
-        trustStore.setPassword(new String(SelfSignedCertificate.password()));
-        trustStore.setType("PKCS12");
-        TrustManagersParameters trustManagers = new TrustManagersParameters();
-        trustManagers.setKeyStore(trustStore);
-        SSLContextParameters ssl = new SSLContextParameters();
-        ssl.setTrustManagers(trustManagers);
-        context.getRegistry().bind("simulatorTls", ssl);
+        context.getRegistry().bind("simulatorTls", TrustedCertificates.trusting(certificate));
     }
 
     @Test

@@ -8,9 +8,6 @@ import io.github.camelportabilling.simulator.Fault;
 import io.github.camelportabilling.simulator.PortaBillingSimulator;
 import io.github.camelportabilling.simulator.SelfSignedCertificate;
 import org.apache.camel.Exchange;
-import org.apache.camel.support.jsse.KeyStoreParameters;
-import org.apache.camel.support.jsse.SSLContextParameters;
-import org.apache.camel.support.jsse.TrustManagersParameters;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -65,15 +62,7 @@ class TlsAndRedirectTest extends SimulatorTestSupport {
 
     @Test
     void aSelfSignedServerIsAcceptedWithSslContextParameters() {
-        KeyStoreParameters trustStore = new KeyStoreParameters();
-        trustStore.setResource("file:" + certificate.trustStoreFile());
-        trustStore.setPassword(new String(SelfSignedCertificate.password()));
-        trustStore.setType("PKCS12");
-        TrustManagersParameters trustManagers = new TrustManagersParameters();
-        trustManagers.setKeyStore(trustStore);
-        SSLContextParameters ssl = new SSLContextParameters();
-        ssl.setTrustManagers(trustManagers);
-        context.getRegistry().bind("simulatorTls", ssl);
+        context.getRegistry().bind("simulatorTls", TrustedCertificates.trusting(certificate));
 
         Exchange out = template.send(tlsUri("&sslContextParameters=#simulatorTls"), e -> e.getMessage().setBody(null));
 
