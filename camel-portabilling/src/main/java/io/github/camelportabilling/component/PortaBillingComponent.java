@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.camelportabilling.component.internal.CheckedPropertyConfigurer;
 import io.github.camelportabilling.component.internal.ConnectionSettingsCheck;
 import io.github.camelportabilling.component.internal.KnownMethods;
 import io.github.camelportabilling.component.internal.OptionChecks;
@@ -14,6 +15,7 @@ import org.apache.camel.Endpoint;
 import org.apache.camel.SSLContextParametersAware;
 import org.apache.camel.spi.ManagementStrategy;
 import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.PropertyConfigurer;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.HealthCheckComponent;
 import org.apache.camel.support.service.ServiceHelper;
@@ -45,6 +47,14 @@ public class PortaBillingComponent extends HealthCheckComponent implements SSLCo
     private final Set<PortaBillingSession> startedSessions = ConcurrentHashMap.newKeySet();
     private final Map<PortaBillingSession, Object> managedSessions = new ConcurrentHashMap<>();
     private final Set<String> warnedMethods = ConcurrentHashMap.newKeySet();
+
+    /** The generated configurer, with the option text checked first (as for endpoint URIs). */
+    @Override
+    public PropertyConfigurer getComponentPropertyConfigurer() {
+        PropertyConfigurer generated = super.getComponentPropertyConfigurer();
+        return generated == null || generated instanceof CheckedPropertyConfigurer ? generated
+                : new CheckedPropertyConfigurer(generated);
+    }
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
