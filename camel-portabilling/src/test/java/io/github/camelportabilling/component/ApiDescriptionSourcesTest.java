@@ -92,6 +92,49 @@ class ApiDescriptionSourcesTest {
         }
     }
 
+    /** A document over the 64 MB cap, as a file and over HTTP: not read past the cap, no description, calls go on. */
+    @Test
+    void aDocumentOverTheCapIsRefusedAndCallsGoOn() throws Exception {
+        long overCap = io.github.camelportabilling.component.internal.ApiDescriptionSource.MAX_BYTES + 1;
+        Path big = dir.resolve("huge.json");
+        try (java.io.RandomAccessFile file = new java.io.RandomAccessFile(big.toFile(), "rw")) {
+            file.setLength(overCap); // sparse: no 64 MB written
+        }
+        java.util.concurrent.atomic.AtomicLong served = new java.util.concurrent.atomic.AtomicLong();
+        com.sun.net.httpserver.HttpServer docServer = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        docServer.createContext("/huge.json", exchange -> {
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, 0); // chunked: the length is not announced
+            byte[] spaces = new byte[1 << 16];
+            java.util.Arrays.fill(spaces, (byte) ' ');
+            try (var out = exchange.getResponseBody()) {
+                for (long sent = 0; sent < overCap + (1 << 20); sent += spaces.length) {
+                    out.write(spaces);
+                    served.addAndGet(spaces.length);
+                }
+            } catch (java.io.IOException clientGaveUp) {
+                // the client stops reading at the cap
+            }
+        });
+        docServer.start();
+        try (PortaBillingSimulator sim = PortaBillingSimulator.builder().start()) {
+            for (String location : List.of("file:" + big, "http://127.0.0.1:" + docServer.getAddress().getPort()
+                                                           + "/huge.json")) {
+                try (CamelContext context = context(sim, location)) {
+                    Object version = context.createProducerTemplate().requestBody(
+                            "portabilling:Generic/version?operation=call&method=get_version", (Object) null);
+                    assertThat(version).as(location).isInstanceOf(Map.class);
+                    assertThat(status(context)).as(location).containsEntry("loaded", false);
+                    assertThat((String) status(context).get("reason")).as(location)
+                            .contains("longer than " + (overCap - 1) + " bytes");
+                }
+            }
+        } finally {
+            docServer.stop(0);
+        }
+    }
+
     @Test
     void apiDescriptionNoneNeverAsks() throws Exception {
         try (PortaBillingSimulator sim = PortaBillingSimulator.builder().start();
