@@ -205,6 +205,7 @@ public class PortaBillingEndpoint extends ScheduledPollEndpoint implements Endpo
         if (maxPageAttempts <= 0) {
             throw new IllegalArgumentException("maxPageAttempts must be > 0, got " + maxPageAttempts);
         }
+        io.github.camelportabilling.component.internal.ApiDescriptionLocation.parse(configuration.getApiDescription());
         for (Map.Entry<String, Object> f : filter.entrySet()) {
             MethodNames.requireValidName("filter name (filter." + f.getKey() + ")", f.getKey());
         }
