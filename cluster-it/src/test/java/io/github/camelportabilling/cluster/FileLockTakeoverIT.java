@@ -14,6 +14,14 @@ class FileLockTakeoverIT extends TakeoverScenario {
 
     @Override
     protected Properties clusterAndState(Path dir, String name) {
+        Properties p = fileLock(dir, name);
+        p.setProperty("camel.beans.pbState", "#class:io.github.camelportabilling.component.SharedFileStateRepository");
+        p.setProperty("camel.beans.pbState.directory", dir.resolve("cluster").resolve("state").toString());
+        return p;
+    }
+
+    /** The FileLockClusterService of a replica named {@code name}, its root in {@code <dir>/cluster}. */
+    static Properties fileLock(Path dir, String name) {
         Properties p = new Properties();
         p.setProperty("camel.beans.pbCluster", "#class:org.apache.camel.component.file.cluster.FileLockClusterService");
         p.setProperty("camel.beans.pbCluster.id", name);
@@ -23,8 +31,6 @@ class FileLockTakeoverIT extends TakeoverScenario {
         p.setProperty("camel.beans.pbCluster.acquireLockInterval", String.valueOf(INTERVAL_MS));
         p.setProperty("camel.beans.pbCluster.acquireLockIntervalUnit", "MILLISECONDS");
         p.setProperty("camel.beans.pbCluster.heartbeatTimeoutMultiplier", String.valueOf(MULTIPLIER));
-        p.setProperty("camel.beans.pbState", "#class:io.github.camelportabilling.component.SharedFileStateRepository");
-        p.setProperty("camel.beans.pbState.directory", dir.resolve("cluster").resolve("state").toString());
         return p;
     }
 

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
+import io.github.camelportabilling.simulator.PortaBillingSimulator;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -38,6 +40,20 @@ final class Replica {
         this.deliveries = deliveries;
         this.log = log;
         this.process = process;
+    }
+
+    /** The properties of the component and the route every replica shares: the simulator, the page size, the pause. */
+    static Properties component(PortaBillingSimulator simulator, String password, int pageSize) {
+        Properties p = new Properties();
+        p.setProperty("camel.component.portabilling.host", simulator.host());
+        p.setProperty("camel.component.portabilling.port", String.valueOf(simulator.port()));
+        p.setProperty("camel.component.portabilling.use-https", "false");
+        p.setProperty("camel.component.portabilling.password", password);
+        p.setProperty("camel.main.shutdown-timeout", "20");
+        p.setProperty("replica.pageSize", String.valueOf(pageSize));
+        // the pause between cycles: short here so that the second cycle (records added behind the cursor) comes soon
+        p.setProperty("replica.delay", "500");
+        return p;
     }
 
     /**
@@ -106,6 +122,16 @@ final class Replica {
         }
     }
 
+    /** True when all are alive; throws with the output of one that died (no waiting out a hang guard for it). */
+    static boolean allAlive(List<Replica> replicas) {
+        for (Replica r : replicas) {
+            if (!r.isAlive()) {
+                throw new AssertionError(r + " died; its output:\n" + r.output());
+            }
+        }
+        return true;
+    }
+
     boolean isAlive() {
         return process.isAlive();
     }
@@ -124,6 +150,12 @@ final class Replica {
     void kill() throws InterruptedException {
         process.destroyForcibly();
         assertThat(process.waitFor(30, TimeUnit.SECONDS)).as(name + " ended after SIGKILL").isTrue();
+    }
+
+    /** Stops its route (the leadership is released) and starts it again: it is a candidate again, still running. */
+    void restartRoute() throws IOException {
+        process.getOutputStream().write("restart-route\n".getBytes(StandardCharsets.UTF_8));
+        process.getOutputStream().flush();
     }
 
     /** Kills it if still alive; for cleanup after any outcome. */

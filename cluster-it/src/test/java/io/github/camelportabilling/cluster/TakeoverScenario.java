@@ -20,6 +20,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,8 +31,9 @@ import static org.awaitility.Awaitility.await;
  * cluster service and the state repository and run {@code master:pb-customers:portabilling:Customer/customer} in
  * incremental mode over 100,000 customers (pages of {@value #PAGE}), while the test adds {@value #ADDED_PER_STEP}
  * customers three times, at names that sort anywhere in the list (before the cursor too). The first leader is killed
- * hard (SIGKILL) mid-cycle and a fourth replica started in its place; the next leader is stopped cleanly (SIGTERM)
- * mid-cycle; the remaining ones finish. Asserted: every record delivered (none lost), no replica delivers a record
+ * hard (SIGKILL) in the middle of a page (part of it routed, the position after it not saved) and a fourth replica
+ * started in its place; the next leader is stopped cleanly (SIGTERM) in the middle of a page; the remaining ones
+ * finish. Asserted: every record delivered (none lost), no replica delivers a record
  * twice, the records delivered twice are at most one page per takeover (the page in flight when the leader stopped)
  * and each of them was delivered by the stopped leader and again by its successor, the successor started where the
  * stopped leader was (not at the start of the list), and on the simulator's request log the list calls of the
@@ -45,12 +47,15 @@ abstract class TakeoverScenario {
     static final int ADDED_PER_STEP = 500;
     static final String LIST = "Customer/get_customer_list";
     static final String PASSWORD = "replica-password";
+    /** What routing one record costs in a replica (see ReplicaApp.DeliveryFile): a page takes longer to route than to fetch. */
+    static final int RECORD_PAUSE_MICROS = 50;
     /** A hang guard for each step; on this 2-core machine a step takes seconds. */
     static final Duration STEP = Duration.ofSeconds(150);
 
     static PortaBillingSimulator simulator;
 
-    @TempDir
+    /** Kept when the test fails: the replicas' logs, deliveries and configurations are in it. */
+    @TempDir(cleanup = CleanupMode.ON_SUCCESS)
     Path dir;
 
     private final List<Replica> replicas = new ArrayList<>();
@@ -95,14 +100,17 @@ abstract class TakeoverScenario {
 
         Replica first = awaitLeader(List.of(r1, r2, r3), Map.of(), 15_000);
         addCustomers();
-        await().atMost(STEP).until(() -> first.deliveredCount() >= 35_000);
+        awaitMidPage(first, 35_000);
         long killedAt = System.nanoTime();
         first.kill();
+        int deliveredByTheKilled = first.deliveredCount();
         Replica r4 = start(4);
         addCustomers();
 
         List<Replica> live = alive();
-        Replica second = awaitLeader(live, counts(live), 25_000);
+        Map<Replica, Integer> before = counts(live);
+        Replica second = awaitLeader(live, before, 5_000);
+        awaitMidPage(second, before.get(second) + 25_000);
         long stoppedAt = System.nanoTime();
         second.stopCleanly();
         addCustomers();
@@ -131,18 +139,20 @@ abstract class TakeoverScenario {
         for (Map.Entry<Long, List<String>> e : byId.entrySet()) {
             if (e.getValue().size() > 1) {
                 duplicates += e.getValue().size() - 1;
-                duplicatesByPair.merge(String.join("+", e.getValue()), 1, Integer::sum);
+                duplicatesByPair.merge(pair(e.getValue().toArray(String[]::new)), 1, Integer::sum);
             }
         }
         int takeovers = 2;
         for (Map.Entry<String, Integer> pair : duplicatesByPair.entrySet()) {
             assertThat(pair.getKey()).as("a record delivered twice is one a stopped leader and its successor both"
-                                          + " delivered").isIn(first.name + "+" + second.name,
-                    second.name + "+" + third.name);
+                                          + " delivered").isIn(pair(first.name, second.name),
+                    pair(second.name, third.name));
             assertThat(pair.getValue()).as("records delivered again after the takeover " + pair.getKey())
                     .isLessThanOrEqualTo(PAGE);
         }
         assertThat(duplicates).isLessThanOrEqualTo(PAGE * takeovers);
+        int afterKill = duplicatesByPair.getOrDefault(pair(first.name, second.name), 0);
+        int afterStop = duplicatesByPair.getOrDefault(pair(second.name, third.name), 0);
 
         // one poller at a time, as the server saw it
         List<RecordedRequest> requests = simulator.requests();
@@ -163,10 +173,11 @@ abstract class TakeoverScenario {
                 .isGreaterThanOrEqualTo(number(t2.lastOffset()) - PAGE);
 
         System.out.printf("[figure] %s: %,d records (%,d seeded + %,d added during the run), 1 hard kill + 1 clean stop"
-                          + " mid-cycle, lost 0, duplicates %d (bound %d = %d takeovers x page %d; by takeover %s),"
+                          + " mid-page, lost 0, duplicates %d (bound %d = %d takeovers x page %d): %d after the kill"
+                          + " (the killed leader had delivered %,d), %d after the clean stop;"
                           + " pollers active at once %d%n", engine(), expected.size(), SEEDED,
-                expected.size() - SEEDED, duplicates, PAGE * takeovers, takeovers, PAGE, duplicatesByPair,
-                PollerTerms.mostPollersAtOnce(terms));
+                expected.size() - SEEDED, duplicates, PAGE * takeovers, takeovers, PAGE, afterKill,
+                deliveredByTheKilled, afterStop, PollerTerms.mostPollersAtOnce(terms));
         System.out.printf("[figure] %s: terms %s; takeover after SIGKILL: first list call of %s %d ms after the"
                           + " kill (offset %s, the killed leader's last %s); after SIGTERM: %s %d ms after the stop began"
                           + " (offset %s, the stopped leader's last %s)%n", engine(), describe(terms), t2.login(),
@@ -175,17 +186,23 @@ abstract class TakeoverScenario {
         assertThat(r4.isAlive()).isFalse();
     }
 
+    /**
+     * Waits until the leader delivered at least {@code atLeast} records and is inside a page (its count is away from a
+     * multiple of the page size: in the first cycle every record of a page is new), so that the kill or the stop lands
+     * with part of a page delivered and the position after it not saved yet.
+     */
+    private static void awaitMidPage(Replica leader, int atLeast) {
+        await().atMost(STEP).pollInterval(Duration.ofMillis(2)).until(() -> {
+            int n = leader.deliveredCount();
+            int intoPage = n % PAGE;
+            return n >= atLeast && intoPage >= PAGE / 5 && intoPage <= PAGE * 4 / 5;
+        });
+    }
+
     private Replica start(int n) throws Exception {
         String name = "replica-" + n;
-        Properties p = new Properties();
-        p.setProperty("camel.component.portabilling.host", simulator.host());
-        p.setProperty("camel.component.portabilling.port", String.valueOf(simulator.port()));
-        p.setProperty("camel.component.portabilling.use-https", "false");
-        p.setProperty("camel.component.portabilling.password", PASSWORD);
-        p.setProperty("camel.main.shutdown-timeout", "20");
-        p.setProperty("replica.pageSize", String.valueOf(PAGE));
-        // the pause between cycles: short here so that the second cycle (records added behind the cursor) comes soon
-        p.setProperty("replica.delay", "500");
+        Properties p = Replica.component(simulator, PASSWORD, PAGE);
+        p.setProperty("replica.recordPauseMicros", String.valueOf(RECORD_PAUSE_MICROS));
         p.putAll(clusterAndState(dir, name));
         Replica r = Replica.start(name, name, dir, p);
         replicas.add(r);
@@ -247,6 +264,11 @@ abstract class TakeoverScenario {
         Map<Replica, Integer> m = new HashMap<>();
         rs.forEach(r -> m.put(r, r.deliveredCount()));
         return m;
+    }
+
+    /** The replicas that delivered one record, in name order. */
+    private static String pair(String... names) {
+        return String.join("+", new java.util.TreeSet<>(List.of(names)));
     }
 
     private static long number(Object offset) {
