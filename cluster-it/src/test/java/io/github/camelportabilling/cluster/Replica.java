@@ -138,7 +138,9 @@ final class Replica {
 
     /** SIGTERM: Camel Main stops the context gracefully (the route, then the cluster service: leadership released). */
     void stopCleanly() throws Exception {
-        process.destroy();
+        // not process.destroy(): it closes the replica's standard input as well, and the replica halts on that (see
+        // ReplicaApp) before its graceful shutdown could run; the handle sends SIGTERM only
+        process.toHandle().destroy();
         if (!process.waitFor(STOP_SECONDS, TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
             throw new AssertionError(name + " did not stop within " + STOP_SECONDS + " s of SIGTERM; its output:\n"
