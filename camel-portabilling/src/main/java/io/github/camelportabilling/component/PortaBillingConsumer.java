@@ -10,6 +10,7 @@ import java.util.concurrent.CountDownLatch;
 
 import io.github.camelportabilling.component.internal.ConsumerState;
 import io.github.camelportabilling.component.internal.ConsumerStateStore;
+import io.github.camelportabilling.component.internal.LeadershipStateCheck;
 import io.github.camelportabilling.component.internal.ListAnswer;
 import io.github.camelportabilling.component.internal.ListPager;
 import io.github.camelportabilling.component.internal.MethodNames;
@@ -100,6 +101,7 @@ public class PortaBillingConsumer extends ScheduledBatchPollingConsumer {
         String formerKey = explicitKey ? null
                 : ConsumerStateStore.formerKeyOf(service, endpoint.getRecordType(), method, mode, endpoint.getFilter());
         state = new ConsumerStateStore(stateRepository, key, formerKey, endpoint);
+        LeadershipStateCheck.check(this, endpoint.getCamelContext(), stateRepository, endpoint);
         halted = false;
         if (!(getExceptionHandler() instanceof RecordFailureHandler)) {
             setExceptionHandler(new RecordFailureHandler(getExceptionHandler()));
