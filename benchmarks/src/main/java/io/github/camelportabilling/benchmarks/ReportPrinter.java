@@ -14,7 +14,7 @@ final class ReportPrinter {
 
     /** Returns the target lines it printed. */
     List<Targets.Line> print(BenchmarkSettings s, ProducerResults producer, TokenRenewalResult tokens,
-                             ListResults lists, double totalSeconds) {
+                             ListResults lists, ApiDescriptionBenchmark.Result schema, double totalSeconds) {
         out.println();
         out.println("== camel-portabilling benchmark" + (s.smoke() ? " (SMOKE RUN: figures are meaningless)" : ""));
         out.println("machine: " + MachineInfo.describe());
@@ -41,6 +41,12 @@ final class ReportPrinter {
             out.println("-- lists (whole-list walks; medians over rounds; x raw = median of per-round ratios)");
             new ListTable(lists).print(out);
             targets.lists(lists, s);
+        }
+        if (schema != null) {
+            out.println();
+            out.println("-- API description (load, heap of the index, validation per call)");
+            ApiDescriptionBenchmark.print(schema, out);
+            targets.schema(schema);
         }
         out.println();
         out.println("-- targets (producer at " + Targets.CALLERS + " callers)");

@@ -106,6 +106,24 @@ final class Targets {
         return this;
     }
 
+    /** The memory budget of a compiled API description of a real server's size (about 1,000 methods). */
+    static final double SCHEMA_INDEX_BUDGET_MB = 16;
+    /** Checking and converting one call's params: a few microseconds at most. */
+    static final double SCHEMA_CHECK_BUDGET_MICROS = 5;
+
+    Targets schema(ApiDescriptionBenchmark.Result r) {
+        double indexMb = r.indexBytes() / MB;
+        lines.add(new Line(indexMb <= SCHEMA_INDEX_BUDGET_MB, String.format("API description index of %d methods and %d"
+                + " schemas <= %.0f MB of heap: %.1f MB", r.methods(), r.schemas(), SCHEMA_INDEX_BUDGET_MB, indexMb)));
+        double worst = Math.max(r.checkCreateNanos(), r.checkListNanos()) / 1e3;
+        lines.add(new Line(worst <= SCHEMA_CHECK_BUDGET_MICROS, String.format("validation + conversion per call <= %.0f us:"
+                + " %.2f us (add_account), %.2f us (get_account_list)", SCHEMA_CHECK_BUDGET_MICROS,
+                r.checkCreateNanos() / 1e3, r.checkListNanos() / 1e3)));
+        lines.add(new Line(r.warmLoadMillis() <= 1_000, String.format("reading the document once <= 1 s (warm): %.0f ms"
+                + " (first time in the JVM %.0f ms)", r.warmLoadMillis(), r.firstLoadMillis())));
+        return this;
+    }
+
     List<Line> lines() {
         return lines;
     }

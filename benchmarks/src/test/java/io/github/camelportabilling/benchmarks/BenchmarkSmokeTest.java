@@ -41,10 +41,14 @@ class BenchmarkSmokeTest {
         assertThat(report.lists().forkFailure()).isNull();
         assertThat(report.lists().forked()).hasSize(2 * 2 * ListWalk.values().length);
 
+        assertThat(report.schema().methods()).isGreaterThanOrEqualTo(1000);
+        assertThat(report.schema().schemas()).isGreaterThanOrEqualTo(2000);
+        assertThat(report.schema().indexBytes()).isPositive();
         for (Mode mode : Mode.values()) {
             assertThat(text).contains(mode.label);
         }
-        assertThat(text).contains("-- producer", "-- token renewal", "-- lists", "-Xmx256m", "-- targets");
+        assertThat(text).contains("-- producer", "-- token renewal", "-- lists", "-Xmx256m", "-- API description",
+                "-- targets");
         assertThat(report.targets()).isNotEmpty();
         for (Targets.Line line : report.targets()) {
             assertThat(text).contains((line.pass() ? "PASS  " : "FAIL  ") + line.text());

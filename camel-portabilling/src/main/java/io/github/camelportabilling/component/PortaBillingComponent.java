@@ -142,6 +142,9 @@ public class PortaBillingComponent extends HealthCheckComponent implements SSLCo
         if (!Objects.equals(used.getHttpClientConfigurer(), config.getHttpClientConfigurer())) {
             differing.add("httpClientConfigurer");
         }
+        if (!Objects.equals(used.getApiDescription(), config.getApiDescription())) {
+            differing.add("apiDescription");
+        }
         if (!differing.isEmpty()) {
             LOG.warn("{} shares the session {} with an endpoint that set other values of {}: the session keeps the"
                      + " first endpoint's values. Set these options on the component to use one value everywhere.",

@@ -127,6 +127,27 @@ public class PortaBillingConfiguration implements Cloneable {
                             + " timeouts, no redirects, no automatic retries.")
     private HttpClientConfigurer httpClientConfigurer;
 
+    // ---- the server's API description (a block of its own, to keep merges easy)
+
+    @UriParam(label = "common", defaultValue = "auto")
+    @Metadata(description = "Where the server's API description (its OpenAPI 3.0 document) is read from, once per"
+                            + " session, on the first call: auto (the realm's /doc/api/{Realm}Interface.json on the"
+                            + " configured server, e.g. AdminInterface.json), an http:, https:, file: or classpath:"
+                            + " location (e.g. a copy saved for offline use), or none. With it, calls are checked"
+                            + " (see validation) and every field is sent in its own type (Y/N flags, 1/0 switches,"
+                            + " numbers); without one (none, or a server that publishes none) the component works as"
+                            + " without this option.",
+              defaultValue = "auto")
+    private String apiDescription = "auto";
+
+    @UriParam(label = "common", defaultValue = "warn", enums = "off,warn,fail")
+    @Metadata(description = "What is done, before a call is sent, with what the API description says about it (an"
+                            + " unknown method, a missing required field, a value of the wrong type; a field it does"
+                            + " not list is only a warning): off (nothing reported), warn (logged once each, and sent),"
+                            + " fail (refused with a PortaBillingValidationException, nothing sent; recommended for"
+                            + " production routes).")
+    private PortaBillingValidation validation = PortaBillingValidation.warn;
+
     @UriParam(label = "advanced")
     @Metadata(description = "A shared PortaBillingSession bean to use instead of the one the component keeps for this"
                             + " host, port and login. Autowired when exactly one is bound.",
@@ -326,6 +347,22 @@ public class PortaBillingConfiguration implements Cloneable {
 
     public void setHttpClientConfigurer(HttpClientConfigurer httpClientConfigurer) {
         this.httpClientConfigurer = httpClientConfigurer;
+    }
+
+    public String getApiDescription() {
+        return apiDescription;
+    }
+
+    public void setApiDescription(String apiDescription) {
+        this.apiDescription = apiDescription;
+    }
+
+    public PortaBillingValidation getValidation() {
+        return validation;
+    }
+
+    public void setValidation(PortaBillingValidation validation) {
+        this.validation = validation;
     }
 
     /** The port actually used: the explicit one, else the realm's. */

@@ -55,7 +55,8 @@ public class PortaBillingConsumer extends ScheduledBatchPollingConsumer {
     private final PortaBillingEndpoint endpoint;
     private final String service;
     private final String method;
-    private final String listKey;
+    /** The convention's list key, or the one the server's API description gives (set on the first poll). */
+    private volatile String listKey;
     private final String idKey;
     private final PortaBillingConsumerMode mode;
     private final StateRepository<String, String> stateRepository;
@@ -156,6 +157,9 @@ public class PortaBillingConsumer extends ScheduledBatchPollingConsumer {
      */
     @Override
     protected int poll() throws Exception {
+        if (schema == null) {
+            applyApiDescription();
+        }
         ListPager.Result page;
         List<Integer> picked;
         try {
@@ -242,6 +246,24 @@ public class PortaBillingConsumer extends ScheduledBatchPollingConsumer {
         }
         records.forEach(this::markDelivered);
         return records.size();
+    }
+
+    // ---- the API description's hook (issue 15): the list key when the convention does not hold, and a method whose
+    // request takes no limit/offset read whole, with one call per cycle
+
+    private volatile SchemaAnswers schema;
+
+    private void applyApiDescription() {
+        SchemaAnswers answers = SchemaAnswers.of(session.describedMethod(service, method));
+        if (endpoint.getResponseKey() == null) {
+            listKey = answers.listKey(listKey);
+        }
+        if (!answers.paged()) {
+            notices.notPagedByDescription();
+            LOG.info("{}: {}/{} takes no limit/offset in the server's API description: each cycle reads the whole"
+                     + " list with one call", endpoint, service, method);
+        }
+        schema = answers;
     }
 
     /** The indexes of the page's records that become exchanges: all in full mode, the new ones in incremental mode. */
@@ -464,12 +486,16 @@ public class PortaBillingConsumer extends ScheduledBatchPollingConsumer {
 
     private ListPager.Page fetchPage(int offset, int limit, boolean withTotal) {
         Map<String, Object> params = new LinkedHashMap<>(endpoint.getFilter());
-        params.put("limit", limit);
-        params.put("offset", offset);
-        if (withTotal) {
-            params.put("get_total", 1);
+        SchemaAnswers answers = schema;
+        // a method whose request takes no limit/offset (per the API description) gets none: one call reads it whole
+        if (answers == null || answers.paged()) {
+            params.put("limit", limit);
+            params.put("offset", offset);
+            if (withTotal) {
+                params.put("get_total", 1);
+            }
         }
-        Map<String, Object> answer = session.call(service, method, params);
+        Map<String, Object> answer = session.call(service, method, params, endpoint.getConfiguration().getValidation());
         List<Map<String, Object>> records = ListAnswer.records(answer, listKey, service, method);
         return new ListPager.Page(records, ListAnswer.total(answer));
     }

@@ -11,7 +11,8 @@ import org.apache.camel.support.console.AbstractDevConsole;
 
 /**
  * The "portabilling" dev console: each session (server, login, logins, refreshes, auth faults, token age, calls per
- * method) and each consumer (offset, watermark, cycles, records delivered and skipped). Never shows a password or token.
+ * method, the API description: loaded or why not, its size and release, the last validation problems) and each
+ * consumer (offset, watermark, cycles, records delivered and skipped). Never shows a password or token.
  */
 @org.apache.camel.spi.annotations.DevConsole(name = "portabilling", displayName = "PortaBilling",
                                              description = "PortaBilling sessions and consumers")
@@ -27,13 +28,20 @@ public class PortaBillingDevConsole extends AbstractDevConsole {
         for (Map<String, Object> session : sessions()) {
             out.append(String.format("Session %s as %s%n", session.get("server"), session.get("login")));
             session.forEach((k, v) -> {
-                if (!k.equals("server") && !k.equals("login") && !k.equals("calls")) {
+                if (!k.equals("server") && !k.equals("login") && !k.equals("calls") && !k.equals("validationProblems")) {
                     out.append(String.format("    %s: %s%n", k, v));
                 }
             });
             @SuppressWarnings("unchecked")
             Map<String, Map<String, Object>> calls = (Map<String, Map<String, Object>>) session.get("calls");
             calls.forEach((method, stats) -> out.append(String.format("    %s: %s%n", method, stats)));
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> problems = (List<Map<String, Object>>) session.get("validationProblems");
+            if (!problems.isEmpty()) {
+                out.append(String.format("    last validation problems:%n"));
+                problems.forEach(p -> out.append(String.format("      %s x%s: %s%n", p.get("severity"), p.get("count"),
+                        p.get("problem"))));
+            }
         }
         for (Map<String, Object> consumer : consumers()) {
             out.append(String.format("Consumer %s (route %s)%n", consumer.get("endpoint"), consumer.get("routeId")));
@@ -87,6 +95,8 @@ public class PortaBillingDevConsole extends AbstractDevConsole {
                     stats.tokenExpiresAt() > 0 ? Duration.ofMillis(stats.tokenExpiresAt() - now).toString() : null);
             m.put("lastFault", stats.lastFault());
             m.put("calls", session.getCallStatistics());
+            m.put("apiDescription", session.getApiDescriptionStatus());
+            m.put("validationProblems", session.getValidationProblems());
             list.add(m);
         }
         return list;

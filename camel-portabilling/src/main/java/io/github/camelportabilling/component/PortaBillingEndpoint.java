@@ -241,6 +241,7 @@ public class PortaBillingEndpoint extends ScheduledPollEndpoint implements Endpo
                                                + " maxConnections is " + configuration.getMaxConnections()
                                                + ": raise maxConnections or lower parallelPages");
         }
+        io.github.camelportabilling.component.internal.ApiDescriptionLocation.parse(configuration.getApiDescription());
         for (Map.Entry<String, Object> f : filter.entrySet()) {
             MethodNames.requireValidName("filter name (filter." + f.getKey() + ")", f.getKey());
         }

@@ -133,7 +133,7 @@ public class PortaBillingProducer extends DefaultProducer {
 
     private ApiAnswer answer(Exchange exchange, String method, Map<String, Object> params, boolean jsonOnly) {
         try {
-            return session.answer(service, method, params, jsonOnly);
+            return session.answer(service, method, params, endpoint.getConfiguration().getValidation(), jsonOnly);
         } catch (PortaBillingException e) {
             if (e.getFaultCode() != null) {
                 exchange.setProperty(PortaBillingException.FAULT_CODE_PROPERTY, e.getFaultCode());
@@ -166,7 +166,8 @@ public class PortaBillingProducer extends DefaultProducer {
     private void get(Exchange exchange, String method, Map<String, Object> params) {
         Message message = exchange.getMessage();
         Map<String, Object> answer = call(exchange, method, params);
-        String key = endpoint.getResponseKey() != null ? endpoint.getResponseKey() : MethodNames.infoKey(recordType);
+        String key = endpoint.getResponseKey() != null ? endpoint.getResponseKey()
+                : described(method).recordKey(MethodNames.infoKey(recordType));
         Object record = answer.get(key);
         if (record == null) {
             if (!answer.isEmpty() && !answer.containsKey(key)) {
@@ -212,9 +213,16 @@ public class PortaBillingProducer extends DefaultProducer {
         if (endpoint.isIncludeTotal()) {
             params.putIfAbsent("get_total", 1);
         }
-        String listKey = endpoint.getResponseKey() != null ? endpoint.getResponseKey() : MethodNames.listKey(recordType);
+        // bad headers are refused before anything is asked of the server, the API description included
         Integer limitHeader = intHeader(message, PortaBillingConstants.LIMIT);
         Integer offsetHeader = intHeader(message, PortaBillingConstants.OFFSET);
+        SchemaAnswers answers = described(method);
+        String listKey = endpoint.getResponseKey() != null ? endpoint.getResponseKey()
+                : answers.listKey(MethodNames.listKey(recordType));
+        if (!answers.paged()) {
+            whole(exchange, method, params, listKey);
+            return;
+        }
         if (endpoint.isStreamList()) {
             // limit and offset in the body are the page size and the start of the walk, as the headers are
             Integer limitParam = wholeNumber(params.remove("limit"), "The limit param");
@@ -259,6 +267,23 @@ public class PortaBillingProducer extends DefaultProducer {
         List<Map<String, Object>> records = ListAnswer.records(answer, listKey, service, method);
         setOrRemove(message, PortaBillingConstants.TOTAL, ListAnswer.total(answer));
         message.setBody(records);
+    }
+
+    /**
+     * A list method whose request the API description lists without limit/offset is not paged (e.g.
+     * Account/get_subscriptions): one call, the whole answer; streamList iterates over it.
+     */
+    private void whole(Exchange exchange, String method, Map<String, Object> params, String listKey) {
+        Message message = exchange.getMessage();
+        Map<String, Object> answer = call(exchange, method, params);
+        List<Map<String, Object>> records = ListAnswer.records(answer, listKey, service, method);
+        setOrRemove(message, PortaBillingConstants.TOTAL, ListAnswer.total(answer));
+        message.setBody(endpoint.isStreamList() ? records.iterator() : records);
+    }
+
+    /** What the server's API description says about the method; conventions when it says nothing. */
+    private SchemaAnswers described(String method) {
+        return SchemaAnswers.of(session.describedMethod(service, method));
     }
 
     private static Integer intHeader(Message message, String name) {

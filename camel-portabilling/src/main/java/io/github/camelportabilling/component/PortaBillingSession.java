@@ -15,6 +15,8 @@ import javax.net.ssl.SSLContext;
 
 import io.github.camelportabilling.component.internal.AccessToken;
 import io.github.camelportabilling.component.internal.ApiAnswer;
+import io.github.camelportabilling.component.internal.ApiDescriptionLocation;
+import io.github.camelportabilling.component.internal.ApiDescriptionSource;
 import io.github.camelportabilling.component.internal.CallLoop;
 import io.github.camelportabilling.component.internal.CallStatistics;
 import io.github.camelportabilling.component.internal.ConnectionSettingsCheck;
@@ -23,12 +25,15 @@ import io.github.camelportabilling.component.internal.HttpTransport;
 import io.github.camelportabilling.component.internal.LoginAnswer;
 import io.github.camelportabilling.component.internal.LoginSchedule;
 import io.github.camelportabilling.component.internal.MethodNames;
+import io.github.camelportabilling.component.internal.MethodSchema;
 import io.github.camelportabilling.component.internal.Redactor;
+import io.github.camelportabilling.component.internal.RequestGate;
 import io.github.camelportabilling.component.internal.RetryPolicy;
 import io.github.camelportabilling.component.internal.SessionCounters;
 import io.github.camelportabilling.component.internal.TokenKeeper;
 import io.github.camelportabilling.component.internal.TransportFailures;
 import io.github.camelportabilling.component.internal.TransportSettings;
+import io.github.camelportabilling.component.internal.ValidationLog;
 import io.github.camelportabilling.component.internal.WireFormat;
 import org.apache.camel.CamelContext;
 import org.apache.camel.CamelContextAware;
@@ -76,6 +81,9 @@ public class PortaBillingSession extends ServiceSupport implements CamelContextA
     private volatile CallLoop loop;
     private volatile HttpTransport transport;
     private volatile boolean startedOnce;
+    /** The API description and the checks before sending; replaced at each start (the server may have changed). */
+    private volatile RequestGate gate;
+    private final ValidationLog validationLog = new ValidationLog();
 
     /** For bean-style configuration: set the connection options on {@link #getConfiguration()}. */
     public PortaBillingSession() {
@@ -150,18 +158,33 @@ public class PortaBillingSession extends ServiceSupport implements CamelContextA
      * @throws PortaBillingException for faults, unreadable answers, transport failures and a stopped session
      */
     public Map<String, Object> call(String service, String method, Map<String, Object> params) {
-        return answer(service, method, params, true).json();
+        return call(service, method, params, settings.getValidation());
     }
 
     /**
-     * Like {@link #call}, for the producer's operation=call, which also takes answers that are files.
+     * {@link #call(String, String, Map)} with a validation mode of its own (an endpoint's): before anything is sent
+     * (the login included), the params are checked against the server's API description and converted to their
+     * fields' types, or follow the spec-less boolean rule without one.
+     *
+     * @throws PortaBillingValidationException with validation=fail, for a call the description says would fail
+     */
+    public Map<String, Object> call(String service, String method, Map<String, Object> params,
+                                    PortaBillingValidation validation) {
+        return answer(service, method, params, validation, true).json();
+    }
+
+    /**
+     * Like {@link #call(String, String, Map, PortaBillingValidation)}, for the producer's operation=call, which also
+     * takes answers that are files.
      *
      * @param jsonOnly whether a file answer is an error (counted as a failed call) rather than a result
      */
-    ApiAnswer answer(String service, String method, Map<String, Object> params, boolean jsonOnly) {
+    ApiAnswer answer(String service, String method, Map<String, Object> params, PortaBillingValidation validation,
+                     boolean jsonOnly) {
         Deadline deadline = Deadline.after(settings.getCallTimeout());
         try {
             CallLoop calls = startedLoop(service, method);
+            params = gate.prepare(service, method, params, validation);
             boolean read = MethodNames.isRead(method);
             AccessToken token = tokens.token(deadline);
             try {
@@ -201,6 +224,42 @@ public class PortaBillingSession extends ServiceSupport implements CamelContextA
             answer.requireJson(service, method);
         }
         return answer;
+    }
+
+    /**
+     * What the server's API description says about a method (loading the description on first use), or null without
+     * a description or when it does not describe the method. For the producer and the consumer: record and list keys,
+     * whether a list pages.
+     */
+    MethodSchema describedMethod(String service, String method) {
+        RequestGate current = gate;
+        var description = current != null ? current.description() : null;
+        return description != null ? description.method(service, method) : null;
+    }
+
+    /** Whether an API description is loaded, where from, its size and release, or why there is none. */
+    public Map<String, Object> getApiDescriptionStatus() {
+        RequestGate current = gate;
+        if (current == null) {
+            return Map.of("loaded", false, "reason", "the session is not started");
+        }
+        return current.source().status();
+    }
+
+    /** The last problems validation found (newest first), for the dev console. */
+    public List<Map<String, Object>> getValidationProblems() {
+        return validationLog.recent();
+    }
+
+    @ManagedAttribute(description = "Whether the server's API description is loaded")
+    public boolean isApiDescriptionLoaded() {
+        RequestGate current = gate;
+        return current != null && current.current() != null;
+    }
+
+    @ManagedAttribute(description = "Calls refused by validation=fail")
+    public long getValidationRefusals() {
+        return validationLog.refusedCount();
     }
 
     /** A snapshot of the counters; no secret in it. */
@@ -339,6 +398,9 @@ public class PortaBillingSession extends ServiceSupport implements CamelContextA
         transport = started;
         loop = new CallLoop(started, retryPolicy, wire, counters, statistics,
                 new TransportFailures(transportSettings, settings.getCallTimeout(), redactor), redactor);
+        gate = new RequestGate(new ApiDescriptionSource(ApiDescriptionLocation.parse(settings.getApiDescription()),
+                getBaseUrl(), settings.getRealm().name(), () -> transport, this::classLoader, settings.getCallTimeout()),
+                validationLog);
         tokens.open();
         startedOnce = true;
     }
@@ -434,6 +496,15 @@ public class PortaBillingSession extends ServiceSupport implements CamelContextA
             secrets.addAll(Arrays.asList(token.accessToken(), token.refreshToken(), token.sessionId()));
         }
         return secrets;
+    }
+
+    /** For classpath: API descriptions: the application's class loader when Camel knows it. */
+    private ClassLoader classLoader() {
+        ClassLoader loader = camelContext != null ? camelContext.getApplicationContextClassLoader() : null;
+        if (loader == null) {
+            loader = Thread.currentThread().getContextClassLoader();
+        }
+        return loader != null ? loader : PortaBillingSession.class.getClassLoader();
     }
 
     private static boolean hasText(String value) {

@@ -105,7 +105,11 @@ final class AccountRecord extends StoredRecord {
             .stored("login", FieldType.TEXT, null)
             .stored("email", FieldType.TEXT, null)
             .stored("firstname", FieldType.TEXT, null)
-            .stored("lastname", FieldType.TEXT, null);
+            .stored("lastname", FieldType.TEXT, null)
+            .letters("bill_status", STATUSES);
+
+    /** add_account's mandatory fields of {@code account_info}, in the order real calls list them. */
+    static final List<String> MANDATORY = List.of("id", "billing_model", "i_product", "i_customer");
 
     private static final Field CUSTOMER_SUSPENSION_DELAYED = CustomerRecord.SCHEMA.storedField("bill_suspension_delayed");
 
@@ -211,12 +215,9 @@ final class AccountRecord extends StoredRecord {
         return b;
     }
 
-    /** add_account's mandatory fields, in the order real calls list them. */
+    /** add_account's {@link #MANDATORY} fields, each present and of its type. */
     static void requireMandatory(Map<String, Object> info) {
-        FieldValues.requireString(info, "id");
-        FieldValues.requireLong(info, "billing_model");
-        FieldValues.requireLong(info, "i_product");
-        FieldValues.requireLong(info, "i_customer");
+        SCHEMA.requirePresent(info, MANDATORY);
     }
 
     static final class Builder {

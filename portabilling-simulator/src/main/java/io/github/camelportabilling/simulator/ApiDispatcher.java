@@ -30,6 +30,11 @@ final class ApiDispatcher {
         handlers.put(serviceMethod, handler);
     }
 
+    /** The methods with a handler, e.g. {@code Account/add_account}. */
+    java.util.Set<String> served() {
+        return java.util.Set.copyOf(handlers.keySet());
+    }
+
     void setReadOnly(boolean readOnly) {
         this.readOnly = readOnly;
     }
@@ -48,6 +53,10 @@ final class ApiDispatcher {
                     "The system is in read-only mode: " + request.serviceMethod + " is not allowed");
         }
         try {
+            ApiMethods.Method described = ApiMethods.get(request.serviceMethod);
+            if (described != null) {
+                described.check(request.params);
+            }
             return handler.handle(request);
         } catch (MissingFieldException e) {
             throw new ApiFault(FaultCodes.expand(missingFieldCode, request.service, request.method, e.field()), e.getMessage());

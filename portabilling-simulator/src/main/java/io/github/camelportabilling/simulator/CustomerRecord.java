@@ -2,6 +2,7 @@ package io.github.camelportabilling.simulator;
 
 import java.io.IOException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** A customer, shaped like the {@code customer_info} answers of real servers ({@link #SCHEMA}). */
@@ -101,7 +102,12 @@ final class CustomerRecord extends StoredRecord {
             .stored("email", FieldType.TEXT, null)
             .stored("companyname", FieldType.TEXT, null)
             .accepted("send_invoices", FieldType.YES_NO)
-            .accepted("bp_charge_cc", FieldType.YES_NO);
+            .accepted("bp_charge_cc", FieldType.YES_NO)
+            .letters("bill_status", STATUSES)
+            .letters("billing_lock", "NCL");
+
+    /** add_customer's mandatory fields of {@code customer_info}, in the order a client would fix them. */
+    static final List<String> MANDATORY = List.of("name", "iso_4217");
 
     final long iCustomer;
     final String name;
@@ -176,10 +182,9 @@ final class CustomerRecord extends StoredRecord {
         return b;
     }
 
-    /** Checks add_customer's mandatory fields, in the order a client would fix them. */
+    /** Checks add_customer's {@link #MANDATORY} fields, each present and of its type. */
     static void requireMandatory(Map<String, Object> info) {
-        FieldValues.requireString(info, "name");
-        FieldValues.requireString(info, "iso_4217");
+        SCHEMA.requirePresent(info, MANDATORY);
     }
 
     static final class Builder {

@@ -15,8 +15,10 @@ enum FieldType {
     YES_NO,
     /** One letter with a meaning of its own ({@code billing_lock}: N, C, L). */
     LETTER,
-    /** A whole number, also as numeric text ({@code "i_product": "1676"}); integer 0/1 flags are of this type. */
+    /** A whole number, also as numeric text ({@code "i_product": "1676"}); integer 0/1 flags of records are of this type. */
     INTEGER,
+    /** A request switch: the whole number 1 or 0 (also as text); {@code true}, {@code "Y"} are rejected. */
+    SWITCH,
     /** A JSON number (money). */
     NUMBER,
     /** {@code YYYY-MM-DD}. */
@@ -52,6 +54,12 @@ enum FieldType {
             case INTEGER:
                 long l = FieldValues.asLong(field, v);
                 return l == (int) l ? (Object) (int) l : (Object) l;
+            case SWITCH:
+                long flag = FieldValues.asLong(field, v);
+                if (flag != 0 && flag != 1) {
+                    throw new InvalidFieldException(field, "Field '" + field + "' must be 1 or 0, got " + flag);
+                }
+                return (int) flag;
             case NUMBER:
                 return v instanceof Number ? v : FieldValues.asDouble(field, v);
             case DATE:

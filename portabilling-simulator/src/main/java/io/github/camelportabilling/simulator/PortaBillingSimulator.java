@@ -62,6 +62,7 @@ public final class PortaBillingSimulator implements AutoCloseable {
     private final ServerConditions conditions;
     private final PlainHttpListener plainHttp;
     private final DelayedAnswers delayedAnswers;
+    private final String realm;
 
     private final Credentials credentials;
     private final SessionStore sessions;
@@ -73,11 +74,13 @@ public final class PortaBillingSimulator implements AutoCloseable {
     private final FaultInjector faults = new FaultInjector();
     private final CallHooks hooks = new CallHooks();
     private final ListPaging paging = new ListPaging();
+    private final ApiDescriptionHandler apiDescription;
     private volatile boolean closed;
 
     private PortaBillingSimulator(Builder b) throws IOException {
         this.credentials = b.credentials;
         this.conditions = b.conditions;
+        this.realm = b.realm;
         this.sessions = new SessionStore(b.realm, b.tokenLifetime, conditions);
         this.dispatcher = new ApiDispatcher(new Authenticator(sessions, credentials), b.missingFieldFaultCode);
         new SessionService(sessions, credentials, conditions).register(dispatcher);
@@ -115,6 +118,9 @@ public final class PortaBillingSimulator implements AutoCloseable {
         this.delayedAnswers = new DelayedAnswers(threads, executor);
         server.createContext("/", new ExchangeHandler(counters, requestLog, hooks, faults, dispatcher, closing, conditions,
                 delayedAnswers));
+        this.apiDescription = new ApiDescriptionHandler(b.realm, dispatcher.served(), b.apiDescriptionExtraMethods,
+                b.apiDescription, counters);
+        server.createContext(ApiDescriptionHandler.PREFIX, apiDescription);
         threads.start(server);
         this.plainHttp = b.plainHttp != null ? new PlainHttpListener(bindAddress, b.plainHttp == PlainHttp.SILENT) : null;
         LOG.debug("PortaBilling simulator listening on {}", baseUrl);
@@ -317,6 +323,50 @@ public final class PortaBillingSimulator implements AutoCloseable {
         SILENT
     }
 
+    // ---- the API description (GET /doc/api/<Realm>Interface.json, no auth)
+
+    /** What {@code GET /doc/api/<Realm>Interface.json} answers. */
+    public enum ApiDescription {
+        /** the simulator's own OpenAPI 3.0.2 document of every method it serves (the default) */
+        SYNTHETIC,
+        /** 404, as a server without a document */
+        NONE,
+        /** 200 with an HTML page (a documentation UI) instead of the JSON document */
+        HTML_PAGE,
+        /** 200 with a Swagger 2.0 document, not OpenAPI 3.0.x */
+        SWAGGER_2
+    }
+
+    /** What the API description path answers from now on. */
+    public void setApiDescription(ApiDescription mode) {
+        apiDescription.setMode(Objects.requireNonNull(mode, "mode"));
+    }
+
+    /** The path of the API description, e.g. {@code /doc/api/AdminInterface.json} (the realm's file name). */
+    public String apiDescriptionPath() {
+        return ApiDescriptionHandler.PREFIX + ApiDescriptionDocument.fileName(realm);
+    }
+
+    /** Requests of {@code /doc/api/...} so far (they are counted in {@link #totalCallCount()}, not in {@link #requests()}). */
+    public long apiDescriptionRequests() {
+        return apiDescription.requests();
+    }
+
+    /** The Authorization header of the last {@code /doc/api/...} request, or null: the document needs no credentials. */
+    public String apiDescriptionAuthorization() {
+        return apiDescription.lastAuthorization();
+    }
+
+    /** The methods with a handler, for tests. */
+    Set<String> servedMethods() {
+        return dispatcher.served();
+    }
+
+    /** The synthetic document the simulator serves (a copy), whatever {@link #setApiDescription} says. */
+    public byte[] apiDescriptionDocument() {
+        return apiDescription.document().clone();
+    }
+
     // ---- fault injection
 
     /** The next {@code times} calls of {@code Service/method} ({@code "*"}: any method outside Session/*) get the fault. */
@@ -507,6 +557,8 @@ public final class PortaBillingSimulator implements AutoCloseable {
         private String host = DEFAULT_HOST;
         private final ServerConditions conditions = new ServerConditions();
         private PlainHttp plainHttp;
+        private ApiDescription apiDescription = ApiDescription.SYNTHETIC;
+        private int apiDescriptionExtraMethods;
 
         private Builder() {
         }
@@ -673,6 +725,23 @@ public final class PortaBillingSimulator implements AutoCloseable {
         /** {@code Service/method} answers its whole list whatever {@code limit}/{@code offset} say; may be repeated. */
         public Builder ignorePaging(String serviceMethod) {
             pagingIgnored.add(Objects.requireNonNull(serviceMethod, "serviceMethod"));
+            return this;
+        }
+
+        // ---- the API description
+
+        /** What {@code GET /doc/api/<Realm>Interface.json} answers; default {@link ApiDescription#SYNTHETIC}. */
+        public Builder apiDescription(ApiDescription mode) {
+            this.apiDescription = Objects.requireNonNull(mode, "mode");
+            return this;
+        }
+
+        /**
+         * Adds {@code n} generated methods to the document that are documented but not served (one path and two
+         * schemas each), for a document of a real server's size: 1000 gives about 1,000 paths and 2,000 schemas.
+         */
+        public Builder apiDescriptionExtraMethods(int n) {
+            this.apiDescriptionExtraMethods = requireNonNegative(n);
             return this;
         }
 

@@ -21,6 +21,8 @@ final class RecordSchema {
     private final Map<Field, Object> sharedDefaults = Collections.unmodifiableMap(defaults);
     private final Map<String, Field> storedFields = new LinkedHashMap<>();
     private final Set<String> derived = new TreeSet<>();
+    /** The letters a {@link FieldType#LETTER} field takes, where they are known. */
+    private final Map<String, String> letters = new LinkedHashMap<>();
 
     /** A field with a slot of its own in the record class, checked by the record's builder. */
     RecordSchema typed(String name, FieldType type) {
@@ -50,6 +52,20 @@ final class RecordSchema {
         return this;
     }
 
+    /** The letters a {@link FieldType#LETTER} field takes (e.g. {@code "NCL"}); others are refused. */
+    RecordSchema letters(String name, String allowed) {
+        if (types.get(name) != FieldType.LETTER) {
+            throw new IllegalArgumentException(name + " is not a LETTER field");
+        }
+        letters.put(name, allowed);
+        return this;
+    }
+
+    /** The letters of a LETTER field, or null when any one letter is taken. */
+    String lettersOf(String field) {
+        return letters.get(field);
+    }
+
     /** The defaults of the stored fields, shared by every record of the type. */
     Map<Field, Object> defaults() {
         return sharedDefaults;
@@ -71,7 +87,27 @@ final class RecordSchema {
     /** Checks a client's value for a field without a slot; unknown fields are kept as sent. */
     Object check(String field, Object value) {
         FieldType type = types.get(field);
+        String allowed = letters.get(field);
+        if (allowed != null && value != null) {
+            return String.valueOf(FieldValues.asStatus(field, value, allowed));
+        }
         return type == null ? value : type.check(field, value);
+    }
+
+    /** Each of {@code fields} present (not null, not empty text) and of its type, in order; else the first problem. */
+    void requirePresent(Map<String, Object> info, java.util.List<String> fields) {
+        for (String field : fields) {
+            Object v = info.get(field);
+            if (v == null || "".equals(v)) {
+                throw new MissingFieldException(field);
+            }
+            check(field, v);
+        }
+    }
+
+    /** The type of a field, or null when the record type does not know it. */
+    FieldType typeOf(String field) {
+        return types.get(field);
     }
 
     /** Every field with its type, in the order they are declared. */

@@ -53,6 +53,7 @@ public final class SimulatorMain {
         System.out.printf("PortaBilling simulator listening on %s (started in %d ms)%n", sim.baseUrl(),
                 (System.nanoTime() - started) / 1_000_000);
         System.out.printf("  API:         POST %s/rest/<Service>/<method>, e.g. %s/rest/Session/login%n", sim.baseUrl(), sim.baseUrl());
+        System.out.printf("  API doc:     GET %s%s%n", sim.baseUrl(), sim.apiDescriptionPath());
         System.out.printf("  login:       %s / %s%n", PortaBillingSimulator.DEMO_LOGIN, PortaBillingSimulator.DEMO_PASSWORD);
         System.out.printf("  API token:   %s / %s%n", PortaBillingSimulator.DEMO_TOKEN_LOGIN, PortaBillingSimulator.DEMO_API_TOKEN);
         System.out.printf("  records:     %d customers, %d accounts, lists in %s order%n", sim.customerCount(),
@@ -159,6 +160,20 @@ public final class SimulatorMain {
                 }
                 b.latency(Duration.ofMillis(intValue(t[0], a)), Duration.ofNanos(t.length == 2 ? intValue(t[1], a) * 1000L : 0));
                 return i;
+            case "--api-description":
+                String doc = stringArg(args, ++i, a);
+                b.apiDescription(switch (doc) {
+                    case "synthetic" -> PortaBillingSimulator.ApiDescription.SYNTHETIC;
+                    case "none" -> PortaBillingSimulator.ApiDescription.NONE;
+                    case "html" -> PortaBillingSimulator.ApiDescription.HTML_PAGE;
+                    case "swagger2" -> PortaBillingSimulator.ApiDescription.SWAGGER_2;
+                    default -> throw new IllegalArgumentException(
+                            a + " needs synthetic, none, html or swagger2, got '" + doc + "'");
+                });
+                return i;
+            case "--api-description-extra":
+                b.apiDescriptionExtraMethods(intArg(args, ++i, a));
+                return i;
             case "--plain-http-listener":
                 String mode = stringArg(args, ++i, a);
                 if (!mode.equals("answer") && !mode.equals("silent")) {
@@ -220,6 +235,10 @@ public final class SimulatorMain {
                 + "  --no-expires-in          login and refresh answers without expires_in (older releases)\n"
                 + "  --latency MILLIS[:MICROS] every answer waits MILLIS ms, plus MICROS us per record of a list page\n"
                 + "  --plain-http-listener answer|silent  a second port speaking plain http only (answers 400 at\n"
-                + "                           once, or never answers), for clients mistakenly set to https");
+                + "                           once, or never answers), for clients mistakenly set to https\n"
+                + "API description (GET /doc/api/<Realm>Interface.json, no auth):\n"
+                + "  --api-description synthetic|none|html|swagger2  the simulator's own document (default), a 404,\n"
+                + "                           an HTML page, or a Swagger 2.0 document\n"
+                + "  --api-description-extra N  N more generated methods in the document (documented, not served)");
     }
 }

@@ -9,7 +9,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The rule for Java booleans in params, in one place until the server's schema can tell each field's type:
+ * The rule for Java booleans in params where no API description tells a field's type (no document loaded, or a
+ * field it does not describe; {@link ParamsChecker} applies the document's types to the others):
  * <ul>
  * <li>at the top level of the params (request switches such as {@code get_total}, {@code detailed_info},
  * {@code generate_web_password}) and in lists there: {@code 1}/{@code 0};</li>
@@ -32,15 +33,37 @@ public final class BooleanParams {
     public static Map<String, Object> convert(Map<String, Object> params) {
         Map<String, Object> out = new LinkedHashMap<>(params.size() * 2);
         for (Map.Entry<String, Object> e : params.entrySet()) {
-            String key = e.getKey();
-            Object value = e.getValue();
-            if (value instanceof Map<?, ?> record && key.endsWith(INFO_SUFFIX) && key.length() > INFO_SUFFIX.length()) {
-                out.put(key, record(key.substring(0, key.length() - INFO_SUFFIX.length()), key, record));
-            } else {
-                out.put(key, switches(value));
-            }
+            out.put(e.getKey(), param(e.getKey(), e.getValue()));
         }
         return out;
+    }
+
+    /** The rule for one top-level param (a switch, or a whole {@code <rec>_info} record). */
+    public static Object param(String key, Object value) {
+        String recordType = recordTypeOf(key);
+        if (value instanceof Map<?, ?> record && recordType != null) {
+            return record(recordType, key, record);
+        }
+        return switches(value);
+    }
+
+    /** {@code account} for {@code account_info}; null for a key that names no record. */
+    public static String recordTypeOf(String key) {
+        return key.endsWith(INFO_SUFFIX) && key.length() > INFO_SUFFIX.length()
+                ? key.substring(0, key.length() - INFO_SUFFIX.length()) : null;
+    }
+
+    /** The rule for one field of a {@code <rec>_info} record (its Y/N list, else 1/0 with a DEBUG line). */
+    public static Object recordField(String recordType, String infoKey, String field, Object value) {
+        if (value instanceof Boolean b && YesNoFields.get().isYesNo(recordType, field)) {
+            return b ? "Y" : "N";
+        }
+        return insideRecord(infoKey, field, value, recordType);
+    }
+
+    /** The rule for a value deeper inside a record, or outside any: 1/0 (with a DEBUG line inside a record). */
+    public static Object nested(String parentPath, Object key, Object value, String recordType) {
+        return recordType != null ? insideRecord(parentPath, key, value, recordType) : switches(value);
     }
 
     /** Request switches: 1/0 at any depth outside records. */
@@ -62,16 +85,9 @@ public final class BooleanParams {
     }
 
     private static Map<Object, Object> record(String recordType, String infoKey, Map<?, ?> record) {
-        YesNoFields yesNo = YesNoFields.get();
         Map<Object, Object> copy = new LinkedHashMap<>(record.size() * 2);
         for (Map.Entry<?, ?> e : record.entrySet()) {
-            Object field = e.getKey();
-            Object value = e.getValue();
-            if (value instanceof Boolean b && yesNo.isYesNo(recordType, String.valueOf(field))) {
-                copy.put(field, b ? "Y" : "N");
-            } else {
-                copy.put(field, insideRecord(infoKey, field, value, recordType));
-            }
+            copy.put(e.getKey(), recordField(recordType, infoKey, String.valueOf(e.getKey()), e.getValue()));
         }
         return copy;
     }

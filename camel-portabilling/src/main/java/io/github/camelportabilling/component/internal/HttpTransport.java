@@ -14,7 +14,9 @@ import javax.net.ssl.SSLException;
 import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.client5.http.auth.AuthScope;
 import org.apache.hc.client5.http.auth.UsernamePasswordCredentials;
+import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.config.TlsConfig;
@@ -200,21 +202,30 @@ public final class HttpTransport implements AutoCloseable {
             post.setConfig(RequestConfig.copy(defaults)
                     .setConnectionRequestTimeout(Timeout.ofMilliseconds(remaining)).build());
         }
-        Attempt attempt = new Attempt(post, deadline);
+        return execute(post, deadline, (response, attempt) -> {
+            HttpEntity entity = response.getEntity();
+            byte[] bytes = entity != null ? EntityUtils.toByteArray(entity) : new byte[0];
+            attempt.done();
+            Header retryAfter = response.getFirstHeader(HttpHeaders.RETRY_AFTER);
+            Header disposition = response.getFirstHeader(HttpHeaders.CONTENT_DISPOSITION);
+            return new ApiResponse(response.getCode(), response.getReasonPhrase(),
+                    entity != null ? entity.getContentType() : null,
+                    retryAfter != null ? retryAfter.getValue() : null, bytes,
+                    disposition != null ? disposition.getValue() : null);
+        });
+    }
+
+    /** Reads one answer within the attempt's bounds (the caller's deadline; responseTimeout once it is sent). */
+    private interface AnswerReader {
+        ApiResponse read(org.apache.hc.core5.http.ClassicHttpResponse response, Attempt attempt) throws IOException;
+    }
+
+    private ApiResponse execute(HttpUriRequestBase request, Deadline deadline, AnswerReader reader) throws IOException {
+        Attempt attempt = new Attempt(request, deadline);
         HttpClientContext context = HttpClientContext.create();
         context.setAttribute(ATTEMPT, attempt);
         try {
-            return client.execute(post, context, response -> {
-                HttpEntity entity = response.getEntity();
-                byte[] bytes = entity != null ? EntityUtils.toByteArray(entity) : new byte[0];
-                attempt.done();
-                Header retryAfter = response.getFirstHeader(HttpHeaders.RETRY_AFTER);
-                Header disposition = response.getFirstHeader(HttpHeaders.CONTENT_DISPOSITION);
-                return new ApiResponse(response.getCode(), response.getReasonPhrase(),
-                        entity != null ? entity.getContentType() : null,
-                        retryAfter != null ? retryAfter.getValue() : null, bytes,
-                        disposition != null ? disposition.getValue() : null);
-            });
+            return client.execute(request, context, response -> reader.read(response, attempt));
         } catch (IOException e) {
             throw attempt.explain(e);
         } catch (IllegalStateException e) {
@@ -226,6 +237,45 @@ public final class HttpTransport implements AutoCloseable {
         } finally {
             attempt.done();
         }
+    }
+
+    /** A document longer than the caller's cap. */
+    public static final class TooLarge extends IOException {
+        TooLarge(long maxBytes) {
+            super("longer than " + maxBytes + " bytes");
+        }
+    }
+
+    /**
+     * GETs a document (the API description) without any credential, within the same bounds as a call, reading at most
+     * {@code maxBytes} of it. Redirects are not followed here either.
+     *
+     * @throws TooLarge when the body is longer than {@code maxBytes}
+     */
+    public ApiResponse get(URI uri, long maxBytes, Deadline deadline) throws IOException {
+        if (closed) {
+            throw new Closed(null);
+        }
+        HttpGet get = new HttpGet(uri);
+        get.addHeader(HttpHeaders.ACCEPT, "application/json");
+        return execute(get, deadline, (response, attempt) -> {
+            HttpEntity entity = response.getEntity();
+            byte[] bytes = new byte[0];
+            if (entity != null) {
+                if (entity.getContentLength() > maxBytes) {
+                    throw new TooLarge(maxBytes);
+                }
+                try (java.io.InputStream in = entity.getContent()) {
+                    bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+                }
+                if (bytes.length > maxBytes) {
+                    throw new TooLarge(maxBytes);
+                }
+            }
+            attempt.done();
+            return new ApiResponse(response.getCode(), response.getReasonPhrase(),
+                    entity != null ? entity.getContentType() : null, null, bytes);
+        });
     }
 
     /** Connections currently leased, i.e. calls in flight. */
@@ -257,7 +307,7 @@ public final class HttpTransport implements AutoCloseable {
 
     /** One attempt's timers: the caller's deadline from the start, responseTimeout from the moment it is sent. */
     private final class Attempt {
-        private final HttpPost post;
+        private final HttpUriRequestBase post;
         private final ScheduledFuture<?> callTimer;
         private volatile ScheduledFuture<?> answerTimer;
         private volatile boolean sent;
@@ -265,7 +315,7 @@ public final class HttpTransport implements AutoCloseable {
         /** 0: not aborted, 1: at the caller's deadline, 2: at responseTimeout. */
         private volatile int abortedAt;
 
-        Attempt(HttpPost post, Deadline deadline) {
+        Attempt(HttpUriRequestBase post, Deadline deadline) {
             this.post = post;
             this.callTimer = schedule(() -> abort(1), deadline.remainingMillis());
         }

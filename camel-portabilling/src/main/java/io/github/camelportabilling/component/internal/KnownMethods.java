@@ -6,12 +6,9 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-
-import org.apache.commons.text.similarity.LevenshteinDistance;
 
 /**
  * The Service/method names known from PortaOne's public method list. Only used for hints: servers newer than the list
@@ -49,19 +46,7 @@ public final class KnownMethods {
 
     /** Up to three known names closest to the given one (edit distance), closest first. */
     public List<String> suggestionsFor(String service, String method) {
-        String wanted = service + "/" + method;
-        LevenshteinDistance distance = LevenshteinDistance.getDefaultInstance();
-        String lowerWanted = wanted.toLowerCase();
-        return names.stream()
-                .map(name -> new Scored(name, distance.apply(lowerWanted, name.toLowerCase())))
-                .filter(s -> s.score <= Math.max(3, wanted.length() / 4))
-                .sorted(Comparator.comparingInt((Scored s) -> s.score).thenComparing(s -> s.name))
-                .limit(MAX_SUGGESTIONS)
-                .map(s -> s.name)
-                .toList();
-    }
-
-    private record Scored(String name, int score) {
+        return Suggestions.closest(service + "/" + method, names, MAX_SUGGESTIONS, 3);
     }
 
     private static Set<String> load() {

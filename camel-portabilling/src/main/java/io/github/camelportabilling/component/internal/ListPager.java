@@ -146,6 +146,14 @@ public final class ListPager {
         final AtomicBoolean noTotal = new AtomicBoolean();
         final AtomicBoolean noIds = new AtomicBoolean();
         final AtomicBoolean capped = new AtomicBoolean();
+        /** Set when the server's API description says the method takes no limit/offset. */
+        final AtomicBoolean notPagedByDescription = new AtomicBoolean();
+
+        /** The method is not paged, as the server's API description says: its first answer is the whole list. */
+        public void notPagedByDescription() {
+            notPagedByDescription.set(true);
+            notPaged.set(true); // said already, by the caller
+        }
     }
 
     private final PageSource source;
@@ -376,7 +384,7 @@ public final class ListPager {
         int stop;
         int cap = c.cap();
         boolean recount = false;
-        if (size > limit) {
+        if (size > limit || notices.notPagedByDescription.get()) {
             if (notices.notPaged.compareAndSet(false, true)) {
                 LOG.warn("{} answered {} records for limit {}: the method is not paged, so each walk delivers its whole"
                          + " answer once and ends", what, size, limit);

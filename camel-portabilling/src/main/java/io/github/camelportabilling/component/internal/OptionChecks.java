@@ -53,6 +53,7 @@ public final class OptionChecks {
         ENUMS.put("operation", PortaBillingOperation.values());
         ENUMS.put("realm", PortaBillingRealm.values());
         ENUMS.put("mode", PortaBillingConsumerMode.values());
+        ENUMS.put("validation", io.github.camelportabilling.component.PortaBillingValidation.values());
     }
 
     /** Camel's duration text that it also converts correctly: units in this order, lower case. */

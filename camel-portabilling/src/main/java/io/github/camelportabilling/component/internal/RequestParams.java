@@ -10,7 +10,8 @@ import io.github.camelportabilling.component.PortaBillingOperation;
 /**
  * Turns a body read by {@link MessageBody} into the {@code params} of a call, following the API's conventions: a
  * flat record is wrapped into {@code <rec>_info} for create and update, a number means {@code i_<rec>} for get,
- * delete and terminate, and Java booleans are sent as {@link BooleanParams} says.
+ * delete and terminate. Java booleans are left as they are here: the session converts every call's params to the
+ * types the server's API description gives ({@link RequestGate}), or by the spec-less rule of {@link BooleanParams}.
  */
 public final class RequestParams {
 
@@ -55,7 +56,7 @@ public final class RequestParams {
                 params = wrapped;
             }
         }
-        return BooleanParams.convert(params);
+        return params;
     }
 
     private static boolean needsId(PortaBillingOperation operation) {
