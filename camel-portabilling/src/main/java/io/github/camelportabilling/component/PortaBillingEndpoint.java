@@ -122,14 +122,15 @@ public class PortaBillingEndpoint extends ScheduledPollEndpoint implements Endpo
     @Metadata(description = "Consumer and streamList: up to this many page fetches in flight at once for a walk of the"
                             + " list (the pages ahead of the one in use are fetched while it is processed), delivered"
                             + " in list order with the same boundary check between pages; a page whose boundary is not"
-                            + " where it was expected is fetched again. Puts N calls in flight on the server (beside"
-                            + " the producers' own); PortaBilling stops getting faster above about 20. Memory holds N+1"
-                            + " pages; needs maxConnections >= N.")
+                            + " where it was expected is fetched again. Puts up to N calls of the walk in flight on"
+                            + " the server at once, never more (beside the producers' own); when the server sends no"
+                            + " total, a wrong guess of the list's end costs at most N minus 1 empty pages. Memory"
+                            + " holds N plus 1 pages; needs maxConnections of at least N. Needs prefetch.")
     private int parallelPages = 1;
 
     @UriParam(label = "consumer")
     @Metadata(description = "One exchange per page instead of one per record: the body is the page's records as a"
-                            + " List<Map> (in incremental mode only the new ones), CamelPortaBillingIds their ids, so a"
+                            + " List of Maps (in incremental mode only the new ones), CamelPortaBillingIds their ids, so a"
                             + " bulk sync pays Camel's per-exchange cost once per page. Delivery is at least once per"
                             + " page: a failed exchange offers the whole page again, and maxPageAttempts and"
                             + " poisonRecordAction apply to the page.")

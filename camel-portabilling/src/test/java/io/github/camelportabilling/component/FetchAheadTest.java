@@ -211,6 +211,48 @@ class FetchAheadTest extends SimulatorTestSupport {
     }
 
     @Test
+    void aWindowFetchedAheadWhoseBoundaryNoLongerMatchesIsFetchedAgainAndTheCursorMovesOnlyAfterAPage()
+            throws Exception {
+        long customer = customerWithAccounts(100);
+        AtomicBoolean moved = new AtomicBoolean();
+        AtomicLong offsetWhileTheFirstPageWasProcessed = new AtomicLong(-1);
+        AtomicLong offsetOnTheSecondPage = new AtomicLong(-1);
+        AtomicLong callsBeforeTheMove = new AtomicLong();
+
+        consume("portabilling:Account/account?filter.i_customer=" + customer + "&filter.bill_status=O&pageSize=10"
+                + "&delay=3600000&parallelPages=4", e -> {
+                    if (lastOfFirstPage(e) && moved.compareAndSet(false, true)) {
+                        // the windows of the next four pages are in; the position is still the first page's
+                        await().atMost(Duration.ofSeconds(10))
+                                .until(() -> listCalls().size() >= 5 && simulator.inFlight() == 0);
+                        offsetWhileTheFirstPageWasProcessed.set(syncConsumer().getOffset());
+                        callsBeforeTheMove.set(listCalls().size());
+                        // then three records of the first page leave the list, before the cursor: every window
+                        // planned from here on starts three records earlier than those fetched ahead
+                        for (int i = 0; i < 3; i++) {
+                            simulator.updateAccount(delivered.get(i), java.util.Map.of("bill_status", "C"));
+                        }
+                    } else if (offsetOnTheSecondPage.get() < 0 && moved.get()) {
+                        offsetOnTheSecondPage.set(syncConsumer().getOffset());
+                    }
+                });
+        await().atMost(Duration.ofSeconds(60)).until(() -> syncConsumer().getCycles() >= 1);
+
+        assertThat(offsetWhileTheFirstPageWasProcessed.get()).as("position while page 1 is processed").isZero();
+        assertThat(offsetOnTheSecondPage.get()).as("position once page 1 is done").isEqualTo(10);
+        assertThat(callsBeforeTheMove.get()).isEqualTo(5);
+        assertThat(delivered).as("every record once, the three that left included (delivered before they left)")
+                .hasSize(100).doesNotHaveDuplicates();
+        // some window fetched ahead before the move was not used: its page was asked for again, three records
+        // earlier
+        List<Integer> offsets = listCalls().stream().map(r -> ((Number) r.params().get("offset")).intValue())
+                .toList();
+        assertThat(offsets.stream().anyMatch(o -> offsets.contains(o - 3))).as("offsets of the list calls " + offsets)
+                .isTrue();
+        assertThat(offsets.size()).as("more calls than pages: windows fetched again").isGreaterThan(11);
+    }
+
+    @Test
     void badFetchAheadOptionsAreRefusedWithTheirNames() {
         assertThatThrownBy(() -> context.getEndpoint("portabilling:Account/account?parallelPages=0"))
                 .isInstanceOf(ResolveEndpointFailedException.class).hasMessageContaining("parallelPages");
