@@ -34,7 +34,7 @@ public final class BenchmarkMain {
     }
 
     /** Everything a run measured, for the smoke test; parts not run (or a focus run) leave nulls. */
-    record Report(ProducerResults producer, TokenRenewalResult tokens, ListResults lists,
+    record Report(ProducerResults producer, TokenRenewalResult tokens, ListResults lists, LatencyResults latency,
                   ApiDescriptionBenchmark.Result schema, List<Targets.Line> targets) {
     }
 
@@ -42,11 +42,11 @@ public final class BenchmarkMain {
         long start = System.nanoTime();
         if (settings.producerFocus() != null) {
             new ProducerBenchmark(settings, progress).runFocus(settings.producerFocus(), out);
-            return new Report(null, null, null, null, List.of());
+            return new Report(null, null, null, null, null, List.of());
         }
         if (settings.listFocus() != null) {
             new ListBenchmark(settings, progress).runFocus(settings.listFocus(), out);
-            return new Report(null, null, null, null, List.of());
+            return new Report(null, null, null, null, null, List.of());
         }
         ProducerResults producer = settings.runs("producer") ? new ProducerBenchmark(settings, progress).run() : null;
         TokenRenewalResult tokens = null;
@@ -55,10 +55,11 @@ public final class BenchmarkMain {
             progress.println("tokens: done");
         }
         ListResults lists = settings.runs("lists") ? new ListBenchmark(settings, progress).run() : null;
+        LatencyResults latency = settings.runs("latency") ? new LatencyBenchmark(settings, progress).run() : null;
         ApiDescriptionBenchmark.Result schema = settings.runs("schema")
                 ? new ApiDescriptionBenchmark(settings, progress).run() : null;
-        List<Targets.Line> targets = new ReportPrinter(out).print(settings, producer, tokens, lists, schema,
+        List<Targets.Line> targets = new ReportPrinter(out).print(settings, producer, tokens, lists, latency, schema,
                 (System.nanoTime() - start) / 1e9);
-        return new Report(producer, tokens, lists, schema, targets);
+        return new Report(producer, tokens, lists, latency, schema, targets);
     }
 }

@@ -33,7 +33,7 @@ record BenchmarkSettings(int rounds, long cellMillis, long warmupMillis, List<In
                          int largeListRounds, String forkHeap, List<String> parts, String focus, long focusMillis,
                          boolean smoke) {
 
-    static final List<String> ALL_PARTS = List.of("producer", "tokens", "lists", "schema");
+    static final List<String> ALL_PARTS = List.of("producer", "tokens", "lists", "latency", "schema");
 
     /** One producer cell, as {@code mode:op:callers}, e.g. {@code component:get:16}. */
     record Focus(Mode mode, ProducerOp op, int callers) {
@@ -74,7 +74,7 @@ record BenchmarkSettings(int rounds, long cellMillis, long warmupMillis, List<In
                 1_000, 2_000, List.of(500, 1000), 1, 1, "256m", ALL_PARTS, null, 0, true);
     }
 
-    /** {@code --smoke}, {@code --rounds N}, {@code --seconds S} (per cell), {@code --only producer,tokens,lists,schema},
+    /** {@code --smoke}, {@code --rounds N}, {@code --seconds S} (per cell), {@code --only producer,tokens,lists,latency,schema},
      * {@code --no-fork}, {@code --focus mode:op:callers|walk:pageSize [--seconds S]}. */
     static BenchmarkSettings parse(String... args) {
         BenchmarkSettings s = List.of(args).contains("--smoke") ? smokeRun() : fullRun();
@@ -88,7 +88,7 @@ record BenchmarkSettings(int rounds, long cellMillis, long warmupMillis, List<In
                 case "--no-fork" -> s = s.withForkHeap(null);
                 case "--focus" -> s = s.withFocus(args[++i]);
                 default -> throw new IllegalArgumentException("unknown argument " + a + "; known: --smoke, --rounds N,"
-                                                              + " --seconds S, --only producer,tokens,lists,schema, --no-fork,"
+                                                              + " --seconds S, --only producer,tokens,lists,latency,schema, --no-fork,"
                                                               + " --focus mode:op:callers | walk:pageSize");
             }
         }

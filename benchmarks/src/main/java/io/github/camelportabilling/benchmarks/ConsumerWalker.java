@@ -1,16 +1,19 @@
 package io.github.camelportabilling.benchmarks;
 
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.github.camelportabilling.component.PortaBillingConsumer;
 import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 
 /**
- * The consumer: a route {@code from("portabilling:Customer/customer?pageSize=N")} with one exchange per record,
- * started for one cycle over the whole list (the next cycle would only start after {@code delay}, an hour) and
- * stopped after it.
+ * The consumer: a route {@code from("portabilling:Customer/customer?pageSize=N")} (plus the walk's options: prefetch,
+ * parallelPages, pagePerExchange), started for one cycle over the whole list (the next cycle would only start after
+ * {@code delay}, an hour) and stopped after it. With a route time, the route sleeps that long once per page (at the
+ * page's first exchange), as a sink that writes a page at a time would.
  */
 final class ConsumerWalker implements Walker {
 
@@ -21,18 +24,30 @@ final class ConsumerWalker implements Walker {
     private final String routeId;
     private final AtomicLong delivered = new AtomicLong();
 
-    ConsumerWalker(CamelContext camel, int port, int pageSize) throws Exception {
+    ConsumerWalker(CamelContext camel, ListWalk walk, int port, int pageSize, long routeMillisPerPage)
+            throws Exception {
         this.camel = camel;
-        this.routeId = "consumer-" + port + "-" + pageSize;
+        this.routeId = "consumer-" + walk.name().toLowerCase(java.util.Locale.ROOT) + "-" + port + "-" + pageSize
+                       + (routeMillisPerPage > 0 ? "-route" + routeMillisPerPage : "");
         camel.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
                 from("portabilling:Customer/customer?pageSize=" + pageSize + "&port=" + port
-                     + "&initialDelay=0&delay=3600000")
+                     + "&initialDelay=0&delay=3600000" + walk.consumerOptions)
                         .routeId(routeId).autoStartup(false)
                         .process(exchange -> {
-                            Walker.requireCustomer(exchange.getMessage().getBody());
-                            delivered.incrementAndGet();
+                            Object body = exchange.getMessage().getBody();
+                            if (body instanceof List<?> page) {
+                                page.forEach(Walker::requireCustomer);
+                                delivered.addAndGet(page.size());
+                            } else {
+                                Walker.requireCustomer(body);
+                                delivered.incrementAndGet();
+                            }
+                            if (routeMillisPerPage > 0
+                                && exchange.getProperty(Exchange.BATCH_INDEX, 0, Integer.class) == 0) {
+                                Thread.sleep(routeMillisPerPage);
+                            }
                         });
             }
         });

@@ -21,25 +21,33 @@ final class ListWalkers implements AutoCloseable {
 
     ListWalkers(String host, int anyPort) {
         this.host = host;
-        // walks are sequential: one connection per session is all they use
-        this.camel = CamelContexts.withComponent(host, anyPort, 2);
+        // walks run one after the other; parallelPages=8 needs 8 connections of the session
+        this.camel = CamelContexts.withComponent(host, anyPort, 10);
         camel.start();
         this.template = camel.createProducerTemplate();
     }
 
     Walker open(ListWalk walk, int port, int pageSize) throws Exception {
+        return open(walk, port, pageSize, 0);
+    }
+
+    /**
+     * @param routeMillisPerPage how long the route (or the loop) works on each page, as a slow sink would: 0 for
+     *                           nothing but the check of each record
+     */
+    Walker open(ListWalk walk, int port, int pageSize, long routeMillisPerPage) throws Exception {
         return switch (walk) {
             case STREAM_LIST -> new StreamListWalker(camel, template, port, pageSize);
-            case CONSUMER -> {
-                String key = port + "/" + pageSize;
+            case RAW_LOOP -> new RawPagingWalker(raw(port), pageSize, routeMillisPerPage);
+            default -> {
+                String key = walk + "/" + port + "/" + pageSize + "/" + routeMillisPerPage;
                 ConsumerWalker c = consumers.get(key);
                 if (c == null) {
-                    c = new ConsumerWalker(camel, port, pageSize);
+                    c = new ConsumerWalker(camel, walk, port, pageSize, routeMillisPerPage);
                     consumers.put(key, c);
                 }
                 yield c;
             }
-            case RAW_LOOP -> new RawPagingWalker(raw(port), pageSize);
         };
     }
 

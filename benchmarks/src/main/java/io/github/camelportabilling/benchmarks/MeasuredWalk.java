@@ -12,18 +12,24 @@ final class MeasuredWalk {
     /** Records per second only (heap figures 0). */
     static WalkResult timed(ListWalkers walkers, ListWalk walk, int port, int pageSize, long expectedRecords)
             throws Exception {
-        return run(walkers, null, walk, port, pageSize, expectedRecords);
+        return run(walkers, null, walk, port, pageSize, 0, expectedRecords);
     }
 
     /** Records per second and the heap the walk holds. */
     static WalkResult withHeap(ListWalkers walkers, HeapMeter heap, ListWalk walk, int port, int pageSize,
                                long expectedRecords) throws Exception {
-        return run(walkers, heap, walk, port, pageSize, expectedRecords);
+        return run(walkers, heap, walk, port, pageSize, 0, expectedRecords);
+    }
+
+    /** Records per second and the heap the walk holds, with a route (or loop) that works so long on each page. */
+    static WalkResult withHeap(ListWalkers walkers, HeapMeter heap, ListWalk walk, int port, int pageSize,
+                               long routeMillisPerPage, long expectedRecords) throws Exception {
+        return run(walkers, heap, walk, port, pageSize, routeMillisPerPage, expectedRecords);
     }
 
     private static WalkResult run(ListWalkers walkers, HeapMeter heap, ListWalk walk, int port, int pageSize,
-                                  long expectedRecords) throws Exception {
-        try (Walker walker = walkers.open(walk, port, pageSize)) {
+                                  long routeMillisPerPage, long expectedRecords) throws Exception {
+        try (Walker walker = walkers.open(walk, port, pageSize, routeMillisPerPage)) {
             long baseline;
             if (heap != null) {
                 baseline = heap.usedAfterGc();

@@ -10,12 +10,14 @@ final class RawPagingWalker implements Walker {
     private final RawHttpClient raw;
     private final URI uri;
     private final int pageSize;
+    private final long routeMillisPerPage;
     private List<Map<String, Object>> page;
 
-    RawPagingWalker(RawHttpClient raw, int pageSize) {
+    RawPagingWalker(RawHttpClient raw, int pageSize, long routeMillisPerPage) {
         this.raw = raw;
         this.uri = raw.uri("Customer/get_customer_list");
         this.pageSize = pageSize;
+        this.routeMillisPerPage = routeMillisPerPage;
     }
 
     @Override
@@ -27,6 +29,9 @@ final class RawPagingWalker implements Walker {
             for (Map<String, Object> record : page) {
                 Walker.requireCustomer(record);
                 records++;
+            }
+            if (routeMillisPerPage > 0) {
+                Thread.sleep(routeMillisPerPage); // the sink's time per page: nothing overlaps it in a plain loop
             }
             if (page.size() < pageSize) {
                 return records;

@@ -14,7 +14,8 @@ final class ReportPrinter {
 
     /** Returns the target lines it printed. */
     List<Targets.Line> print(BenchmarkSettings s, ProducerResults producer, TokenRenewalResult tokens,
-                             ListResults lists, ApiDescriptionBenchmark.Result schema, double totalSeconds) {
+                             ListResults lists, LatencyResults latency, ApiDescriptionBenchmark.Result schema,
+                             double totalSeconds) {
         out.println();
         out.println("== camel-portabilling benchmark" + (s.smoke() ? " (SMOKE RUN: figures are meaningless)" : ""));
         out.println("machine: " + MachineInfo.describe());
@@ -41,6 +42,13 @@ final class ReportPrinter {
             out.println("-- lists (whole-list walks; medians over rounds; x raw = median of per-round ratios)");
             new ListTable(lists).print(out);
             targets.lists(lists, s);
+        }
+        if (latency != null) {
+            out.println();
+            out.printf("-- lists against a slow server (%,d records, page %d; the simulator's latency switch: a wait"
+                       + " per call plus one per record of a page, on a timer)%n", latency.records(), latency.pageSize());
+            latency.print(out);
+            targets.latency(latency);
         }
         if (schema != null) {
             out.println();

@@ -37,9 +37,14 @@ class BenchmarkSmokeTest {
         assertThat(report.tokens().errors()).as(report.tokens().firstError()).isZero();
         assertThat(report.tokens().logins()).isEqualTo(1);
         // every walk of every list: MeasuredWalk already checked each saw every record
-        assertThat(report.lists().keys()).hasSize(2 * 2 * ListWalk.values().length);
+        assertThat(report.lists().keys()).hasSize(2 * 2 * ListWalk.BASIC.size());
         assertThat(report.lists().forkFailure()).isNull();
         assertThat(report.lists().forked()).hasSize(2 * 2 * ListWalk.values().length);
+
+        // the latency section: every walk at every level, the two slow-sink walks at the levels with a latency
+        assertThat(report.latency().entries()).hasSize(ListWalk.values().length * 3 + 2 * 2);
+        assertThat(report.latency().entries()).allSatisfy(e -> assertThat(e.inFlightHigh())
+                .as(e.walk() + " at " + e.level()).isBetween(1, e.walk().parallelPages()));
 
         assertThat(report.schema().methods()).isGreaterThanOrEqualTo(1000);
         assertThat(report.schema().schemas()).isGreaterThanOrEqualTo(2000);
@@ -47,7 +52,7 @@ class BenchmarkSmokeTest {
         for (Mode mode : Mode.values()) {
             assertThat(text).contains(mode.label);
         }
-        assertThat(text).contains("-- producer", "-- token renewal", "-- lists", "-Xmx256m", "-- API description",
+        assertThat(text).contains("-- producer", "-- token renewal", "-- lists", "-Xmx256m", "-- lists against a slow server", "-- API description",
                 "-- targets");
         assertThat(report.targets()).isNotEmpty();
         for (Targets.Line line : report.targets()) {

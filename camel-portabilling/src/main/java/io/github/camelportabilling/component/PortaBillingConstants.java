@@ -87,6 +87,12 @@ public final class PortaBillingConstants {
               javaType = "String")
     public static final String FILE_NAME = "CamelPortaBillingFileName";
 
+    @Metadata(label = "consumer",
+              description = "With pagePerExchange=true: the ids (i_{recordType}) of the records in the body, in list"
+                            + " order (null for a record without one).",
+              javaType = "java.util.List<Long>")
+    public static final String IDS = "CamelPortaBillingIds";
+
     private PortaBillingConstants() {
     }
 }

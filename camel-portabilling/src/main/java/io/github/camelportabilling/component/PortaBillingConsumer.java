@@ -15,6 +15,8 @@ import io.github.camelportabilling.component.internal.ListAnswer;
 import io.github.camelportabilling.component.internal.ListPager;
 import io.github.camelportabilling.component.internal.MethodNames;
 import io.github.camelportabilling.component.internal.NewRecordsFilter;
+import io.github.camelportabilling.component.internal.PageFetchers;
+import io.github.camelportabilling.component.internal.PagesAhead;
 import io.github.camelportabilling.component.internal.RecordFailure;
 import io.github.camelportabilling.component.internal.RecordFailureHandler;
 import io.github.camelportabilling.component.internal.RequestParams;
@@ -38,7 +40,14 @@ import org.slf4j.LoggerFactory;
  * Delivery is at-least-once: the position moves past a record only once its exchange completed without an exception.
  * A failed exchange stops the page there; the poll then fails (so the backoff options and the health check see it)
  * and the next poll starts at that record. After {@code maxPageAttempts} failures of the same record in a row,
- * {@code poisonRecordAction} skips it or stops the route. Memory is bounded by one page.
+ * {@code poisonRecordAction} skips it or stops the route. With {@code pagePerExchange} a page is one exchange and
+ * all of this applies to the page.
+ * <p>
+ * While a page is processed the next ones are fetched ahead ({@code prefetch}, {@code parallelPages}; see
+ * {@link PagesAhead}): fetching ahead only reads, the boundary of each page is checked when the page is taken, and the
+ * position and state move only once a page is done, so the guarantees above do not depend on it. A failed page drops
+ * what was fetched ahead; a stop waits for the calls in flight. Memory is bounded by {@code parallelPages + 1} pages
+ * (two with prefetch, one without).
  */
 public class PortaBillingConsumer extends ScheduledBatchPollingConsumer {
 
@@ -55,6 +64,8 @@ public class PortaBillingConsumer extends ScheduledBatchPollingConsumer {
     private final ListPager.Notices notices = new ListPager.Notices();
 
     private PortaBillingSession session;
+    private PageFetchers fetchers;
+    private PagesAhead pages;
     private ListPager pager;
     private ConsumerStateStore state;
     private volatile ListPager.Cursor cursor = ListPager.Cursor.START;
@@ -93,7 +104,9 @@ public class PortaBillingConsumer extends ScheduledBatchPollingConsumer {
         if (!(getPollStrategy() instanceof LoginHoldBackoff)) {
             setPollStrategy(new LoginHoldBackoff(getPollStrategy(), this, () -> session));
         }
-        pager = new ListPager(this::fetchPage, idKey, endpoint.getPageSize(), service + "/" + method, notices);
+        fetchers = new PageFetchers(endpoint.getCamelContext(), this, endpoint.isPrefetch(), endpoint.getParallelPages());
+        pages = fetchers.walk(this::fetchPage, 2 * session.getConfiguration().getCallTimeout(), service + "/" + method);
+        pager = new ListPager(pages, idKey, endpoint.getPageSize(), service + "/" + method, notices);
         boolean explicitKey = endpoint.getStateKey() != null;
         String key = explicitKey ? endpoint.getStateKey()
                 : ConsumerStateStore.keyOf(service, endpoint.getRecordType(), method, mode, endpoint.getFilter(),
@@ -109,15 +122,29 @@ public class PortaBillingConsumer extends ScheduledBatchPollingConsumer {
         ConsumerState saved = state.load(mode == PortaBillingConsumerMode.incremental);
         cursor = saved.cursor();
         newRecords = saved.newRecords() == null ? null
-                : new NewRecordsFilter(saved.newRecords(), idKey, this::fetchPage, endpoint.getPageSize(), endpoint);
+                : new NewRecordsFilter(saved.newRecords(), idKey, pages, endpoint.getPageSize(), endpoint);
         if (!cursor.atStart()) {
             cycleStartNanos = System.nanoTime(); // a cycle resumed mid-list
         }
-        LOG.info("{} starts: {} mode over {}/{}, pages of {}, {} {} between cycles{}{}", endpoint, mode, service, method,
-                endpoint.getPageSize(), getDelay(), getTimeUnit().name().toLowerCase(),
+        LOG.info("{} starts: {} mode over {}/{}, pages of {}{}, {} {} between cycles{}{}", endpoint, mode, service, method,
+                endpoint.getPageSize(), " (" + fetchers.describe() + (endpoint.isPagePerExchange() ? ", one exchange per page"
+                        : "") + ")", getDelay(), getTimeUnit().name().toLowerCase(),
                 stateRepository != null ? ", state key '" + state.key() + "'" : "",
                 cursor.offset() > 0 ? ", resuming at offset " + cursor.offset() : "");
         super.doStart();
+    }
+
+    /**
+     * No call of this consumer is in flight once it stopped: the poll's own call and those fetching ahead are waited
+     * for (each ends within its deadline; the wait is bounded by the executor manager's shutdown await).
+     */
+    @Override
+    protected void doStop() throws Exception {
+        super.doStop();
+        if (fetchers != null && !fetchers.stop(pages)) {
+            LOG.warn("{}: {} page fetches still in flight after the stop; they end within callTimeout, unread",
+                    endpoint, pages.inFlight());
+        }
     }
 
     /** Polls are refused once the consumer decided to stop its route. */
@@ -137,28 +164,36 @@ public class PortaBillingConsumer extends ScheduledBatchPollingConsumer {
         }
         ListPager.Result page;
         List<Integer> picked;
-        while (true) {
-            if (cursor.atStart()) {
-                startCycle();
+        try {
+            while (true) {
+                if (cursor.atStart()) {
+                    startCycle();
+                }
+                boolean firstPage = cursor.atStart();
+                page = pager.fetch(cursor);
+                pages.after(pager, page);
+                picked = pick(page, firstPage);
+                if (!picked.isEmpty() || page.last() || !isRunAllowed()) {
+                    break;
+                }
+                moveTo(page.next());
             }
-            boolean firstPage = cursor.atStart();
-            page = pager.fetch(cursor);
-            picked = pick(page, firstPage);
-            if (!picked.isEmpty() || page.last() || !isRunAllowed()) {
-                break;
+        } catch (RuntimeException e) {
+            pages.discard();
+            if (!isRunAllowed()) {
+                LOG.debug("{}: page fetch ended by the stop: {}", endpoint, e.getMessage());
+                return 0;
             }
-            moveTo(page.next());
+            throw e;
         }
-        Queue<Object> exchanges = new ArrayDeque<>(picked.size());
-        for (int index : picked) {
-            exchanges.add(createExchange(page.records().get(index), page));
-        }
-        int processed = processBatch(exchanges);
-        for (int i = 0; i < processed; i++) {
-            markDelivered(page.records().get(picked.get(i)));
-        }
+        int processed = endpoint.isPagePerExchange() ? deliverPage(page, picked) : deliverRecords(page, picked);
         if (processed < picked.size()) {
-            recordFailed(page, picked, processed);
+            pages.discard();
+            if (endpoint.isPagePerExchange()) {
+                pageFailed(page, picked);
+            } else {
+                recordFailed(page, picked, processed);
+            }
         }
         failedKey = null;
         failedAttempts = 0;
@@ -174,6 +209,45 @@ public class PortaBillingConsumer extends ScheduledBatchPollingConsumer {
             moveTo(page.next());
         }
         return processed;
+    }
+
+    /** One exchange per picked record, in list order, up to the first that fails; returns how many succeeded. */
+    private int deliverRecords(ListPager.Result page, List<Integer> picked) throws Exception {
+        Queue<Object> exchanges = new ArrayDeque<>(picked.size());
+        for (int index : picked) {
+            exchanges.add(createExchange(page.records().get(index), page));
+        }
+        int processed = processBatch(exchanges);
+        for (int i = 0; i < processed; i++) {
+            markDelivered(page.records().get(picked.get(i)));
+        }
+        return processed;
+    }
+
+    /** One exchange with the picked records as its body; returns all of them, or 0 when it failed. */
+    private int deliverPage(ListPager.Result page, List<Integer> picked) throws Exception {
+        if (picked.isEmpty()) {
+            return 0;
+        }
+        List<Map<String, Object>> records = new ArrayList<>(picked.size());
+        List<Long> ids = new ArrayList<>(picked.size());
+        for (int index : picked) {
+            Map<String, Object> record = page.records().get(index);
+            records.add(record);
+            ids.add(RequestParams.idValue(record.get(idKey)));
+        }
+        Exchange exchange = createExchange(false);
+        Message message = exchange.getMessage();
+        message.setBody(records);
+        message.setHeader(PortaBillingConstants.IDS, ids);
+        pageHeaders(message, page);
+        Queue<Object> one = new ArrayDeque<>(1);
+        one.add(exchange);
+        if (processBatch(one) == 0) {
+            return 0;
+        }
+        records.forEach(this::markDelivered);
+        return records.size();
     }
 
     // ---- the API description's hook (issue 15): the list key when the convention does not hold, and a method whose
@@ -221,13 +295,34 @@ public class PortaBillingConsumer extends ScheduledBatchPollingConsumer {
         Map<String, Object> record = page.records().get(index);
         Long id = RequestParams.idValue(record.get(idKey));
         ListPager.Cursor atRecord = page.cursorAfter(index);
-        String key = id != null ? id.toString() : "@" + atRecord.offset();
+        count(processed);
+        failed("PortaBilling record " + idKey + "=" + id + " (" + service + "/" + method + ", offset " + page.offset()
+               + ")", id != null ? id.toString() : "@" + atRecord.offset(), atRecord, page.cursorAfter(index + 1),
+                List.of(record));
+    }
+
+    /** pagePerExchange: the page's exchange failed; the page is offered again, skipped or the route stops. */
+    private void pageFailed(ListPager.Result page, List<Integer> picked) {
+        List<Map<String, Object>> records = new ArrayList<>(picked.size());
+        picked.forEach(i -> records.add(page.records().get(i)));
+        Long first = RequestParams.idValue(records.get(0).get(idKey));
+        Long last = RequestParams.idValue(records.get(records.size() - 1).get(idKey));
+        ListPager.Cursor atPage = page.cursorAfter(picked.get(0));
+        failed("PortaBilling page of " + records.size() + " records, " + idKey + " " + first + " to " + last + " ("
+               + service + "/" + method + ", offset " + page.offset() + ")", "page@" + first + "@" + atPage.offset(),
+                atPage, page.next(), records);
+    }
+
+    /**
+     * What failed (a record, or a page) stays where the next poll offers it again, and the poll fails; after
+     * maxPageAttempts failures in a row it is skipped (the position moves to {@code past}) or the route stops.
+     */
+    private void failed(String what, String key, ListPager.Cursor at, ListPager.Cursor past,
+                        List<Map<String, Object>> records) {
         int attempts = key.equals(failedKey) ? failedAttempts + 1 : 1;
         Exception cause = lastFailure;
-        count(processed);
+        ListPager.Cursor atRecord = at;
         lastPageFull = false;
-        String what = "PortaBilling record " + idKey + "=" + id + " (" + service + "/" + method + ", offset "
-                      + page.offset() + ")";
         if (attempts < endpoint.getMaxPageAttempts()) {
             failedKey = key;
             failedAttempts = attempts;
@@ -246,9 +341,9 @@ public class PortaBillingConsumer extends ScheduledBatchPollingConsumer {
             stopRouteLater();
             throw new RecordFailure(what + " failed " + attempts + " times: route stopped", cause);
         }
-        skipped++;
-        markDelivered(record);
-        moveTo(page.cursorAfter(index + 1));
+        skipped += records.size();
+        records.forEach(this::markDelivered);
+        moveTo(past);
         LOG.warn("{} failed {} times (maxPageAttempts): skipped (poisonRecordAction=skip); each failure went to the"
                  + " route's error handler", what, attempts);
         throw new RecordFailure(what + " failed " + attempts + " times: skipped", cause);
@@ -315,11 +410,15 @@ public class PortaBillingConsumer extends ScheduledBatchPollingConsumer {
         Message message = exchange.getMessage();
         message.setBody(record);
         message.setHeader(PortaBillingConstants.ID, RequestParams.idValue(record.get(idKey)));
+        pageHeaders(message, page);
+        return exchange;
+    }
+
+    private static void pageHeaders(Message message, ListPager.Result page) {
         message.setHeader(PortaBillingConstants.PAGE_OFFSET, page.offset());
         if (page.total() != null) {
             message.setHeader(PortaBillingConstants.TOTAL, page.total());
         }
-        return exchange;
     }
 
     private void count(int processed) {
@@ -328,6 +427,7 @@ public class PortaBillingConsumer extends ScheduledBatchPollingConsumer {
     }
 
     private void startCycle() {
+        pages.discard();
         cycleStartNanos = System.nanoTime();
         cycleDelivered = 0;
         if (newRecords != null) {

@@ -111,6 +111,31 @@ public class PortaBillingEndpoint extends ScheduledPollEndpoint implements Endpo
                             + " its id), or stop the route with the position left at that record.")
     private PortaBillingPoisonRecordAction poisonRecordAction = PortaBillingPoisonRecordAction.skip;
 
+    @UriParam(label = "common", defaultValue = "true")
+    @Metadata(description = "Consumer and streamList: while the route (or the iterator's user) works on a page, the"
+                            + " next page is already fetched, so waiting for the server and processing overlap. The"
+                            + " next page's boundary is still checked by the identity of the records before it, and the"
+                            + " position moves only once a page is done; memory holds two pages instead of one.")
+    private boolean prefetch = true;
+
+    @UriParam(label = "common", defaultValue = "1")
+    @Metadata(description = "Consumer and streamList: up to this many page fetches in flight at once for a walk of the"
+                            + " list (the pages ahead of the one in use are fetched while it is processed), delivered"
+                            + " in list order with the same boundary check between pages; a page whose boundary is not"
+                            + " where it was expected is fetched again. Puts up to N calls of the walk in flight on"
+                            + " the server at once, never more (beside the producers' own); when the server sends no"
+                            + " total, a wrong guess of the list's end costs at most N minus 1 empty pages. Memory"
+                            + " holds N plus 1 pages; needs maxConnections of at least N. Needs prefetch.")
+    private int parallelPages = 1;
+
+    @UriParam(label = "consumer")
+    @Metadata(description = "One exchange per page instead of one per record: the body is the page's records as a"
+                            + " List of Maps (in incremental mode only the new ones), CamelPortaBillingIds their ids, so a"
+                            + " bulk sync pays Camel's per-exchange cost once per page. Delivery is at least once per"
+                            + " page: a failed exchange offers the whole page again, and maxPageAttempts and"
+                            + " poisonRecordAction apply to the page.")
+    private boolean pagePerExchange;
+
     /** The pause between cycles unless delay says otherwise: a billing server is not a file system to poll. */
     static final long DEFAULT_DELAY = 60_000;
 
@@ -204,6 +229,18 @@ public class PortaBillingEndpoint extends ScheduledPollEndpoint implements Endpo
         }
         if (maxPageAttempts <= 0) {
             throw new IllegalArgumentException("maxPageAttempts must be > 0, got " + maxPageAttempts);
+        }
+        if (parallelPages <= 0) {
+            throw new IllegalArgumentException("parallelPages must be > 0, got " + parallelPages);
+        }
+        if (parallelPages > 1 && !prefetch) {
+            throw new IllegalArgumentException("parallelPages=" + parallelPages + " fetches pages ahead while a page is"
+                                               + " processed, which prefetch=false forbids: drop one of the two options");
+        }
+        if (parallelPages > configuration.getMaxConnections()) {
+            throw new IllegalArgumentException("parallelPages=" + parallelPages + " needs as many connections, but"
+                                               + " maxConnections is " + configuration.getMaxConnections()
+                                               + ": raise maxConnections or lower parallelPages");
         }
         io.github.camelportabilling.component.internal.ApiDescriptionLocation.parse(configuration.getApiDescription());
         for (Map.Entry<String, Object> f : filter.entrySet()) {
@@ -368,6 +405,30 @@ public class PortaBillingEndpoint extends ScheduledPollEndpoint implements Endpo
 
     public void setPoisonRecordAction(PortaBillingPoisonRecordAction poisonRecordAction) {
         this.poisonRecordAction = poisonRecordAction;
+    }
+
+    public boolean isPrefetch() {
+        return prefetch;
+    }
+
+    public void setPrefetch(boolean prefetch) {
+        this.prefetch = prefetch;
+    }
+
+    public int getParallelPages() {
+        return parallelPages;
+    }
+
+    public void setParallelPages(int parallelPages) {
+        this.parallelPages = parallelPages;
+    }
+
+    public boolean isPagePerExchange() {
+        return pagePerExchange;
+    }
+
+    public void setPagePerExchange(boolean pagePerExchange) {
+        this.pagePerExchange = pagePerExchange;
     }
 
     @Override

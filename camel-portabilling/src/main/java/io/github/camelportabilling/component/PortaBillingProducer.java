@@ -10,6 +10,8 @@ import io.github.camelportabilling.component.internal.ListAnswer;
 import io.github.camelportabilling.component.internal.ListPager;
 import io.github.camelportabilling.component.internal.MessageBody;
 import io.github.camelportabilling.component.internal.MethodNames;
+import io.github.camelportabilling.component.internal.PageFetchers;
+import io.github.camelportabilling.component.internal.PagesAhead;
 import io.github.camelportabilling.component.internal.PagingIterator;
 import io.github.camelportabilling.component.internal.PojoParams;
 import io.github.camelportabilling.component.internal.RequestParams;
@@ -33,6 +35,8 @@ public class PortaBillingProducer extends DefaultProducer {
     private final ObjectMapper jsonMapper = new WireFormat().mapper();
     private final ListPager.Notices listNotices = new ListPager.Notices();
     private PortaBillingSession session;
+    /** The threads streamList iterators fetch pages ahead on; null without streamList. */
+    private PageFetchers listFetchers;
     private MessageBody bodyReader;
     private WritableHealthCheckRepository healthCheckRepository;
     private PortaBillingProducerHealthCheck healthCheck;
@@ -50,6 +54,10 @@ public class PortaBillingProducer extends DefaultProducer {
         super.doStart();
         session = endpoint.getSession();
         bodyReader = new MessageBody(jsonMapper, PojoParams.of(endpoint.pojoMapper(), jsonMapper));
+        if (endpoint.isStreamList()) {
+            listFetchers = new PageFetchers(endpoint.getCamelContext(), this, endpoint.isPrefetch(),
+                    endpoint.getParallelPages());
+        }
         // health checks are optional: only when a registry with a producers repository is present
         healthCheckRepository = HealthCheckHelper.getHealthCheckRepository(endpoint.getCamelContext(), "producers",
                 WritableHealthCheckRepository.class);
@@ -65,6 +73,10 @@ public class PortaBillingProducer extends DefaultProducer {
         if (healthCheckRepository != null && healthCheck != null) {
             healthCheckRepository.removeHealthCheck(healthCheck);
             healthCheck = null;
+        }
+        if (listFetchers != null) {
+            listFetchers.stop();
+            listFetchers = null;
         }
         // the session is shared: the component stops it, never a producer
         super.doStop();
@@ -222,7 +234,7 @@ public class PortaBillingProducer extends DefaultProducer {
                                                    + " limit " + pageSize + " and offset " + startOffset);
             }
             boolean totalAsked = params.containsKey("get_total");
-            ListPager pager = new ListPager((offset, limit, withTotal) -> {
+            PagesAhead pages = listFetchers.walk((offset, limit, withTotal) -> {
                 Map<String, Object> pageParams = new LinkedHashMap<>(params);
                 pageParams.put("limit", limit);
                 pageParams.put("offset", offset);
@@ -234,10 +246,11 @@ public class PortaBillingProducer extends DefaultProducer {
                 }
                 Map<String, Object> answer = call(exchange, method, pageParams);
                 return new ListPager.Page(ListAnswer.records(answer, listKey, service, method), ListAnswer.total(answer));
-            }, idKey, pageSize, service + "/" + method, listNotices);
+            }, 2 * session.getConfiguration().getCallTimeout(), service + "/" + method);
+            ListPager pager = new ListPager(pages, idKey, pageSize, service + "/" + method, listNotices);
             ListPager.Result first = pager.fetch(ListPager.Cursor.startAt(startOffset));
             setOrRemove(message, PortaBillingConstants.TOTAL, totalAsked ? first.total() : null);
-            message.setBody(new PagingIterator(pager, first, service, method));
+            message.setBody(new PagingIterator(pager, pages, first, service, method));
             return;
         }
         if (limitHeader != null) {

@@ -200,8 +200,9 @@ class ApiDescriptionSourcesTest {
             context.addRoutes(new RouteBuilder() {
                 @Override
                 public void configure() {
+                    // parallelPages (issue 18): a list read whole is never fetched ahead, one call per cycle still
                     from("portabilling:Account/subscription?method=get_subscriptions&pageSize=2&delay=50"
-                         + "&filter.i_account=100001").routeId("subs").process(e -> delivered.add(e.getMessage().getBody()));
+                         + "&filter.i_account=100001&parallelPages=4").routeId("subs").process(e -> delivered.add(e.getMessage().getBody()));
                 }
             });
             await().until(() -> delivered.size() >= 6);

@@ -28,6 +28,11 @@ class ConsumerFuzzTest extends SimulatorTestSupport {
 
     private static final int CYCLES_PER_ORDER = 40;
 
+    /** Options added to the consumer URI: variants run the fuzz with other ways of fetching pages. */
+    protected String listOptions() {
+        return "";
+    }
+
     @Override
     public boolean isUseRouteBuilder() {
         return false;
@@ -129,7 +134,7 @@ class ConsumerFuzzTest extends SimulatorTestSupport {
                 @Override
                 public void configure() {
                     from("portabilling:Account/account?filter.i_customer=" + customer + "&filter.bill_status=O"
-                         + "&pageSize=" + pageSize + "&delay=1&sendEmptyMessageWhenIdle=true")
+                         + "&pageSize=" + pageSize + "&delay=1&sendEmptyMessageWhenIdle=true" + listOptions())
                             .routeId(routeId)
                             .process(e -> {
                                 if (e.getMessage().getBody() == null) {

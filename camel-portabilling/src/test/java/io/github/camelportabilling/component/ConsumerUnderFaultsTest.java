@@ -30,6 +30,11 @@ class ConsumerUnderFaultsTest extends SimulatorTestSupport {
 
     private static final int RECORDS = 100_000;
 
+    /** Options added to the consumer URI: variants run it with other ways of fetching pages. */
+    protected String listOptions() {
+        return "";
+    }
+
     /** One bit per i_customer (1..RECORDS): a second delivery of the same id is counted as a duplicate. */
     private final BitSet seen = new BitSet(RECORDS + 1);
     private final AtomicInteger delivered = new AtomicInteger();
@@ -48,7 +53,7 @@ class ConsumerUnderFaultsTest extends SimulatorTestSupport {
                 // maxRetries=1: most failures are absorbed inside the call, the rest fail the poll and the same page
                 // is fetched again at the next one
                 from("portabilling:Customer/customer?mode=incremental&pageSize=500&delay=10&maxRetries=1"
-                     + "&retryBackoff=1")
+                     + "&retryBackoff=1" + listOptions())
                         .routeId("sync").autoStartup(false)
                         .process(e -> {
                             int id = e.getMessage().getHeader(PortaBillingConstants.ID, Long.class).intValue();

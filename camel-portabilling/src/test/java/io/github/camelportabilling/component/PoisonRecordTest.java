@@ -87,8 +87,10 @@ class PoisonRecordTest extends SimulatorTestSupport {
         return (PortaBillingConsumer) context.getRoute("sync").getConsumer();
     }
 
-    private static List<Long> fetchTimes() {
+    /** When the windows holding the record at {@code position} were fetched (not the next page, fetched ahead). */
+    private static List<Long> fetchTimes(int position) {
         return simulator.requests().stream().filter(r -> "Account/get_account_list".equals(r.serviceMethod()))
+                .filter(r -> ((Number) r.params().get("offset")).intValue() <= position)
                 .map(RecordedRequest::receivedNanos).toList();
     }
 
@@ -103,7 +105,7 @@ class PoisonRecordTest extends SimulatorTestSupport {
         await().atMost(Duration.ofSeconds(30)).until(() -> syncConsumer().getCycles() >= 1);
         context.getRouteController().stopRoute("sync");
 
-        List<Long> times = fetchTimes();
+        List<Long> times = fetchTimes(4);
         List<Long> gaps = new ArrayList<>();
         for (int i = 1; i < Math.min(3, times.size()); i++) {
             gaps.add((times.get(i) - times.get(i - 1)) / 1_000_000);

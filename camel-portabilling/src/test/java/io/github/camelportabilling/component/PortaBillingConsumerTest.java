@@ -28,7 +28,9 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The consumer over HTTP with the simulator's default list order (accounts by id, like a live server: not by
- * i_account); {@link PortaBillingConsumerKeyOrderTest} runs the same cases in i_account order.
+ * i_account) and the default prefetch; {@link PortaBillingConsumerKeyOrderTest} runs the same cases in i_account
+ * order, {@link PortaBillingConsumerParallelTest} with four pages fetched in parallel and
+ * {@link PortaBillingConsumerSequentialTest} with no page fetched ahead.
  */
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
 class PortaBillingConsumerTest extends SimulatorTestSupport {
@@ -36,6 +38,11 @@ class PortaBillingConsumerTest extends SimulatorTestSupport {
     /** Ids in delivery order, with the headers that came along. */
     private final List<Long> delivered = Collections.synchronizedList(new ArrayList<>());
     private final List<Map<String, Object>> headers = Collections.synchronizedList(new ArrayList<>());
+
+    /** Options added to every consumer URI of the suite: variants run it with other ways of fetching pages. */
+    protected String listOptions() {
+        return "";
+    }
 
     @AfterEach
     void restoreSimulator() {
@@ -86,7 +93,7 @@ class PortaBillingConsumerTest extends SimulatorTestSupport {
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
-                from(uri).routeId("sync")
+                from(uri + listOptions()).routeId("sync")
                         .process(e -> {
                             if (extra != null) {
                                 extra.process(e);
@@ -302,7 +309,7 @@ class PortaBillingConsumerTest extends SimulatorTestSupport {
         second.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
-                from(uri).routeId("sync")
+                from(uri + listOptions()).routeId("sync")
                         .process(e -> afterRestart.add(e.getMessage().getHeader(PortaBillingConstants.ID, Long.class)));
             }
         });

@@ -38,13 +38,23 @@ class StreamListTest extends SimulatorTestSupport {
         }
     }
 
+    /** Options added to every streamList URI of the suite: variants run it with other ways of fetching pages. */
+    protected String listOptions() {
+        return "";
+    }
+
+    /** The page fetches the suite's options allow in flight at once. */
+    protected int parallelPages() {
+        return 1;
+    }
+
     @Override
     protected RoutesBuilder createRouteBuilder() {
         return new RouteBuilder() {
             @Override
             public void configure() {
                 from("direct:walk")
-                        .to("portabilling:Customer/customer?operation=list&streamList=true&pageSize=100")
+                        .to("portabilling:Customer/customer?operation=list&streamList=true&pageSize=100" + listOptions())
                         .split(body()).streaming()
                         .to("mock:records");
             }
@@ -75,14 +85,17 @@ class StreamListTest extends SimulatorTestSupport {
         // 105 pages of 100; each window starts 8 records early and reaches 8 past the page, and the last one holds
         // fewer than that: the end
         assertThat(simulator.callCount("Customer/get_customer_list")).isEqualTo(105);
-        assertThat(simulator.lastRequest("Customer/get_customer_list").params()).containsEntry("offset", 10_392)
-                .containsEntry("limit", 116).doesNotContainKey("get_total");
+        // the furthest window (pages fetched in parallel may arrive in any order)
+        assertThat(simulator.requests().stream().filter(r -> "Customer/get_customer_list".equals(r.serviceMethod()))
+                .max(java.util.Comparator.comparing(r -> ((Number) r.params().get("offset")).intValue()))
+                .orElseThrow().params()).containsEntry("offset", 10_392).containsEntry("limit", 116)
+                .doesNotContainKey("get_total");
     }
 
     @Test
     void includeTotalAsksForTheTotalOnTheFirstPageOnly() throws Exception {
         Exchange out = template.send("portabilling:Customer/customer?operation=list&streamList=true&pageSize=1000"
-                                     + "&includeTotal=true", e -> e.getMessage().setBody(null));
+                                     + "&includeTotal=true" + listOptions(), e -> e.getMessage().setBody(null));
         int count = 0;
         for (java.util.Iterator<?> it = out.getMessage().getBody(java.util.Iterator.class); it.hasNext(); it.next()) {
             count++;
@@ -98,9 +111,9 @@ class StreamListTest extends SimulatorTestSupport {
     }
 
     @Test
-    void theFirstPageIsFetchedByTheProducerAndTheRestOnlyWhenIterated() {
-        Object body = template.requestBody("portabilling:Customer/customer?operation=list&streamList=true&pageSize=50",
-                (Object) null);
+    void withoutPrefetchTheFirstPageIsFetchedByTheProducerAndTheRestOnlyWhenIterated() {
+        Object body = template.requestBody("portabilling:Customer/customer?operation=list&streamList=true&pageSize=50"
+                                           + "&prefetch=false", (Object) null);
 
         assertThat(body).isInstanceOf(java.util.Iterator.class);
         assertThat(simulator.callCount("Customer/get_customer_list")).isEqualTo(1);
@@ -113,8 +126,9 @@ class StreamListTest extends SimulatorTestSupport {
 
     @Test
     void aFailedPageFetchSurfacesAsAnExceptionFromTheIterator() throws Exception {
+        // the third page's window (it starts 8 records early), however the calls arrive
         simulator.onCall("Customer/get_customer_list", (n, params) -> {
-            if (n == 3) {
+            if (Integer.valueOf(192).equals(params.get("offset"))) {
                 simulator.injectFault("Customer/get_customer_list", 1,
                         Fault.apiFault("Server.Customer.get_customer_list.internal_error", "database went away"));
             }
@@ -128,6 +142,7 @@ class StreamListTest extends SimulatorTestSupport {
         // pages 1 and 2 (200 records) arrived; the splitter looks one record ahead in streaming mode, so the failed
         // third fetch surfaces while the 200th record is being taken
         assertThat(records.getReceivedCounter()).isBetween(199, 200);
-        assertThat(simulator.callCount("Customer/get_customer_list")).isEqualTo(3);
+        // with pages fetched ahead, those already asked for after the third are fetched and dropped
+        assertThat(simulator.callCount("Customer/get_customer_list")).isBetween(3L, 2L + parallelPages());
     }
 }

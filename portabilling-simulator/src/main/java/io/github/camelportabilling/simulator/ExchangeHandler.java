@@ -32,10 +32,12 @@ final class ExchangeHandler implements HttpHandler {
     private final ApiDispatcher dispatcher;
     private final CountDownLatch closing;
     private final ServerConditions conditions;
+    private final DelayedAnswers delayed;
 
     ExchangeHandler(CallCounters counters, RequestLog log, CallHooks hooks, FaultInjector faults, ApiDispatcher dispatcher,
-            CountDownLatch closing, ServerConditions conditions) {
+            CountDownLatch closing, ServerConditions conditions, DelayedAnswers delayed) {
         this.conditions = conditions;
+        this.delayed = delayed;
         this.counters = counters;
         this.log = log;
         this.hooks = hooks;
@@ -58,6 +60,8 @@ final class ExchangeHandler implements HttpHandler {
         int status;
         byte[] answer = new byte[0];
         boolean finished;
+        /** Answered later by {@link DelayedAnswers}: the handler thread must not close the exchange. */
+        boolean deferred;
 
         Call(HttpExchange ex) {
             this.ex = ex;
@@ -99,8 +103,10 @@ final class ExchangeHandler implements HttpHandler {
                 // the client is gone
             }
         } finally {
-            finish(c);
-            ex.close(); // without an answer sent, this drops the connection
+            if (!c.deferred) {
+                finish(c);
+                ex.close(); // without an answer sent, this drops the connection
+            }
         }
     }
 
@@ -138,8 +144,9 @@ final class ExchangeHandler implements HttpHandler {
         int status;
         byte[] answer;
         String contentType = JSON;
+        Object result = null;
         try {
-            Object result = dispatcher.dispatch(new ApiRequest(c.service, c.method, c.params, c.authInfo, c.bearer));
+            result = dispatcher.dispatch(new ApiRequest(c.service, c.method, c.params, c.authInfo, c.bearer));
             if (result instanceof FileAnswer file) {
                 answer = file.bytes();
                 contentType = file.contentType();
@@ -163,7 +170,43 @@ final class ExchangeHandler implements HttpHandler {
             send(c, status, contentType, answer, (ServerConditions.SlowBody) fault.detail);
             return;
         }
+        long latency = conditions.latency().nanosFor(listRecords(result)) - (System.nanoTime() - c.receivedNanos);
+        if (latency > 0) {
+            sendLater(c, status, contentType, answer, latency);
+            return;
+        }
         send(c, status, contentType, answer);
+    }
+
+    /** The records of the lists at the top level of an answer (a list page), for the latency's per-record part. */
+    private static int listRecords(Object answer) {
+        int records = 0;
+        if (answer instanceof Map<?, ?> map) {
+            for (Object value : map.values()) {
+                if (value instanceof java.util.List<?> list) {
+                    records += list.size();
+                }
+            }
+        }
+        return records;
+    }
+
+    /** The answer goes out {@code nanos} from now, written by a request thread; none waits for it meanwhile. */
+    private void sendLater(Call c, int status, String contentType, byte[] answer, long nanos) {
+        c.deferred = true;
+        delayed.later(nanos, () -> {
+            try {
+                send(c, status, contentType, answer);
+            } catch (IOException e) {
+                LOG.debug("connection lost while answering {}: {}", c.path, e.toString());
+            } finally {
+                finish(c);
+                c.ex.close();
+            }
+        }, () -> {
+            finish(c);
+            c.ex.close();
+        });
     }
 
     /** Answers an injected fault that does not execute the call. */

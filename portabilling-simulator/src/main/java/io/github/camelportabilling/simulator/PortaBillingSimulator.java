@@ -61,6 +61,7 @@ public final class PortaBillingSimulator implements AutoCloseable {
     private final String host;
     private final ServerConditions conditions;
     private final PlainHttpListener plainHttp;
+    private final DelayedAnswers delayedAnswers;
     private final String realm;
 
     private final Credentials credentials;
@@ -114,7 +115,9 @@ public final class PortaBillingSimulator implements AutoCloseable {
         this.threads = new ServerThreads(port);
         this.executor = threads.newPool(b.serverThreads);
         server.setExecutor(executor);
-        server.createContext("/", new ExchangeHandler(counters, requestLog, hooks, faults, dispatcher, closing, conditions));
+        this.delayedAnswers = new DelayedAnswers(threads, executor);
+        server.createContext("/", new ExchangeHandler(counters, requestLog, hooks, faults, dispatcher, closing, conditions,
+                delayedAnswers));
         this.apiDescription = new ApiDescriptionHandler(b.realm, dispatcher.served(), b.apiDescriptionExtraMethods,
                 b.apiDescription, counters);
         server.createContext(ApiDescriptionHandler.PREFIX, apiDescription);
@@ -158,6 +161,7 @@ public final class PortaBillingSimulator implements AutoCloseable {
             plainHttp.close();
         }
         server.stop(0);
+        delayedAnswers.close();
         executor.shutdownNow();
         try {
             executor.awaitTermination(200, TimeUnit.MILLISECONDS);
@@ -286,6 +290,14 @@ public final class PortaBillingSimulator implements AutoCloseable {
     /** Whether login and refresh answers carry {@code expires_in} (older releases do not). */
     public void setExpiresIn(boolean answered) {
         conditions.expiresIn(answered);
+    }
+
+    /**
+     * Every answer waits {@code perCall} from the request's arrival, plus {@code perRecord} per record of a list page
+     * (a far-away server and its query time), without holding a request thread; zero and zero turn it off.
+     */
+    public void setLatency(Duration perCall, Duration perRecord) {
+        conditions.latency(new ServerConditions.Latency(perCall, perRecord));
     }
 
     /** Every condition above off, lockouts and bad-login counts forgotten (builder settings included). */
@@ -677,6 +689,12 @@ public final class PortaBillingSimulator implements AutoCloseable {
         /** The server's clock is this far ahead (negative: behind) in the iat, exp and expires_at it issues. */
         public Builder clockOffset(Duration offset) {
             conditions.clockOffset(Objects.requireNonNull(offset, "offset"));
+            return this;
+        }
+
+        /** Every answer waits {@code perCall}, plus {@code perRecord} per record of a list page; see {@code setLatency}. */
+        public Builder latency(Duration perCall, Duration perRecord) {
+            conditions.latency(new ServerConditions.Latency(perCall, perRecord));
             return this;
         }
 

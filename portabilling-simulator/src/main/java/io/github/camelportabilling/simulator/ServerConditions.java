@@ -11,7 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The unfriendly server behaviours a client must survive, each a switch (all off by default): brute-force lockout
  * after bad logins, a login that must change its password, logins that hang, answers that drip a few bytes at a
- * time, a server clock that differs from the client's, and login answers without {@code expires_in}.
+ * time, a server clock that differs from the client's, login answers without {@code expires_in}, and latency.
  */
 final class ServerConditions {
 
@@ -36,6 +36,26 @@ final class ServerConditions {
         }
     }
 
+    /**
+     * Every answer is sent {@code perCall} after its request arrived, plus {@code perRecord} for each record of the
+     * lists in it: a far-away server with its own query time, without a server thread held per waiting call.
+     */
+    record Latency(Duration perCall, Duration perRecord) {
+        static final Latency NONE = new Latency(Duration.ZERO, Duration.ZERO);
+
+        Latency {
+            if (perCall == null || perCall.isNegative() || perRecord == null || perRecord.isNegative()) {
+                throw new IllegalArgumentException("latency must be zero or positive, got " + perCall + " per call and "
+                        + perRecord + " per record");
+            }
+        }
+
+        long nanosFor(int records) {
+            return perCall.toNanos() + records * perRecord.toNanos();
+        }
+    }
+
+    private volatile Latency latency = Latency.NONE;
     private volatile Lockout lockout;
     private volatile SlowBody slowBody;
     private volatile Duration loginDelay = Duration.ZERO;
@@ -45,6 +65,14 @@ final class ServerConditions {
     /** login → times of its recent bad logins; guarded by itself. */
     private final Map<String, Deque<Long>> badLogins = new HashMap<>();
     private final Map<String, Long> lockedUntil = new ConcurrentHashMap<>();
+
+    void latency(Latency l) {
+        this.latency = l;
+    }
+
+    Latency latency() {
+        return latency;
+    }
 
     void lockout(Lockout l) {
         this.lockout = l;
@@ -138,6 +166,7 @@ final class ServerConditions {
 
     /** Back to the friendly server: every switch off, lockouts and bad-login counts forgotten. */
     void reset() {
+        latency = Latency.NONE;
         lockout = null;
         slowBody = null;
         loginDelay = Duration.ZERO;

@@ -153,6 +153,13 @@ public final class SimulatorMain {
             case "--no-expires-in":
                 b.withoutExpiresIn();
                 return i;
+            case "--latency":
+                String[] t = stringArg(args, ++i, a).split(":", -1);
+                if (t.length > 2) {
+                    throw new IllegalArgumentException(a + " needs MILLIS or MILLIS:MICROS_PER_RECORD, got '" + args[i] + "'");
+                }
+                b.latency(Duration.ofMillis(intValue(t[0], a)), Duration.ofNanos(t.length == 2 ? intValue(t[1], a) * 1000L : 0));
+                return i;
             case "--api-description":
                 String doc = stringArg(args, ++i, a);
                 b.apiDescription(switch (doc) {
@@ -226,6 +233,7 @@ public final class SimulatorMain {
                 + "  --slow-body BYTES:MILLIS every answer drips BYTES bytes every MILLIS ms\n"
                 + "  --clock-offset SECONDS   the server's clock is ahead (negative: behind) in iat, exp, expires_at\n"
                 + "  --no-expires-in          login and refresh answers without expires_in (older releases)\n"
+                + "  --latency MILLIS[:MICROS] every answer waits MILLIS ms, plus MICROS us per record of a list page\n"
                 + "  --plain-http-listener answer|silent  a second port speaking plain http only (answers 400 at\n"
                 + "                           once, or never answers), for clients mistakenly set to https\n"
                 + "API description (GET /doc/api/<Realm>Interface.json, no auth):\n"

@@ -57,6 +57,10 @@ public final class ListPager {
     public record Page(List<Map<String, Object>> records, Long total) {
     }
 
+    /** One call of a walk: the window it asks for. */
+    public record Window(int offset, int limit, boolean withTotal) {
+    }
+
     /** How a walk went on after a page. */
     public enum End {
         /** more pages follow */
@@ -196,6 +200,45 @@ public final class ListPager {
         return new Shape(walked, size, ahead, size);
     }
 
+    /** How many records before the cursor a window starts (the walked landmarks it overlaps). */
+    private static int overlap(Cursor c, Shape shape) {
+        boolean anchored = !c.walked().isEmpty() || !c.ahead().isEmpty();
+        return c.atStart() || !anchored ? 0 : Math.min(shape.walked(), c.offset());
+    }
+
+    /** The call {@link #fetch} starts the page after {@code c} with. */
+    private Window firstWindow(Cursor c) {
+        Shape shape = shape(c);
+        int overlap = overlap(c, shape);
+        return new Window(Math.max(0, c.offset() - overlap + c.drift()), shape.limit(overlap),
+                c.atStart() || c.recount());
+    }
+
+    /**
+     * The first calls of the next {@code pages} pages after {@code c}, as this walk will make them if the list goes on
+     * moving as it did at the last boundary (mostly: not at all), for a caller that fetches them ahead. The first is
+     * exactly the call {@link #fetch} starts with; pages that would start at or past the total the walk knows, or
+     * beyond the call bound, are left out.
+     */
+    public List<Window> windowsAhead(Cursor c, int pages) {
+        List<Window> windows = new ArrayList<>(pages);
+        Shape shape = shape(c);
+        long bound = callBound(c);
+        int offset = c.offset();
+        for (int j = 0; j < pages && c.calls() + j < bound; j++) {
+            if (j == 0) {
+                windows.add(firstWindow(c));
+            } else if (c.total() == null || offset < c.total()) {
+                int overlap = Math.min(shape.walked(), offset);
+                windows.add(new Window(Math.max(0, offset - overlap + c.drift()), shape.limit(overlap), false));
+            } else {
+                break;
+            }
+            offset += shape.size() + c.drift();
+        }
+        return windows;
+    }
+
     /** The most calls a walk may make, for the cursor's total and page size. */
     public long callBound(Cursor c) {
         long total = c.total() != null ? c.total() : NO_TOTAL;
@@ -233,11 +276,11 @@ public final class ListPager {
             LOG.warn("{}: its records have no {}: paging by offset only, so records may be skipped or repeated if the"
                      + " list changes while it is read (set the idKey option to the record's id field)", what, idKey);
         }
-        int overlap = c.atStart() || !anchored ? 0 : Math.min(shape.walked(), c.offset());
-        int limit = shape.limit(overlap);
-        int expectedStart = c.offset() - overlap;
-        int normalStart = Math.max(0, expectedStart + c.drift());
-        boolean askTotal = c.atStart() || c.recount();
+        Window window = firstWindow(c);
+        int limit = window.limit();
+        int expectedStart = c.offset() - overlap(c, shape);
+        int normalStart = window.offset();
+        boolean askTotal = window.withTotal();
         PageWindow first = fetchWindow(normalStart, limit, askTotal);
         // the first page's total stays the walk's (headers, call bound); a recount only answers a short page below
         Long total = c.atStart() ? first.total : c.total();

@@ -41,6 +41,7 @@ public final class OptionChecks {
 
     static {
         NUMBERS.put("pageSize", Kind.POSITIVE_INT);
+        NUMBERS.put("parallelPages", Kind.POSITIVE_INT);
         NUMBERS.put("maxConnections", Kind.POSITIVE_INT);
         NUMBERS.put("maxRetries", Kind.NON_NEGATIVE_INT);
         NUMBERS.put("port", Kind.PORT);

@@ -1,0 +1,10 @@
+package io.github.camelportabilling.component;
+
+/** {@link PortaBillingConsumerTest}'s cases with four pages fetched in parallel. */
+class PortaBillingConsumerParallelTest extends PortaBillingConsumerTest {
+
+    @Override
+    protected String listOptions() {
+        return "&parallelPages=4";
+    }
+}
