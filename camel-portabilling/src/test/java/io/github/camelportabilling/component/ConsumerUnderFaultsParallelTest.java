@@ -7,4 +7,9 @@ class ConsumerUnderFaultsParallelTest extends ConsumerUnderFaultsTest {
     protected String listOptions() {
         return "&parallelPages=4";
     }
+
+    @org.junit.jupiter.api.Test
+    void pagesAreReallyFetchedInParallelAtTheServer() throws Exception {
+        assertPagesFetchedInParallel(listOptions(), 4);
+    }
 }

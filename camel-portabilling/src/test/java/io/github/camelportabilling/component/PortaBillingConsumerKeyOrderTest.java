@@ -9,4 +9,10 @@ class PortaBillingConsumerKeyOrderTest extends PortaBillingConsumerTest {
     protected ListOrder listOrder() {
         return ListOrder.KEY;
     }
+
+    @org.junit.jupiter.api.Test
+    void theServerReallyListsInKeyOrder() {
+        java.util.List<Long> ids = customerIdsAsListed("KeyOrder " + System.nanoTime());
+        org.assertj.core.api.Assertions.assertThat(ids).hasSize(12).isSorted();
+    }
 }

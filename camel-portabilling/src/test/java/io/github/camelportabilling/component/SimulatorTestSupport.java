@@ -130,4 +130,54 @@ public abstract class SimulatorTestSupport extends CamelTestSupport {
             pool.shutdown();
         }
     }
+
+    /**
+     * The i_customer ids of a list page as the component got it, over customers added with names that sort opposite to
+     * their ids: what a suite's list order really is at the server.
+     */
+    protected List<Long> customerIdsAsListed(String tag) {
+        startContextIfNeeded();
+        for (int i = 0; i < 12; i++) {
+            newCustomer(tag + " " + (char) ('z' - i));
+        }
+        List<Map<String, Object>> page = template.requestBody("portabilling:Customer/customer?operation=list&pageSize=50"
+                                                              + "&filter.name=" + tag.replace(" ", "+") + "%25", null, List.class);
+        List<Long> ids = new ArrayList<>();
+        page.forEach(r -> ids.add(((Number) r.get("i_customer")).longValue()));
+        return ids;
+    }
+
+    /**
+     * A consumer with the suite's list options over 60 records on a server that takes 50 ms per call: more than one and
+     * at most {@code max} list calls were in flight at the server at once.
+     */
+    protected void assertPagesFetchedInParallel(String listOptions, int max) throws Exception {
+        String tag = "Parallel " + System.nanoTime();
+        for (int i = 0; i < 60; i++) {
+            newCustomer(tag + " " + i);
+        }
+        simulator.setLatency(java.time.Duration.ofMillis(50), java.time.Duration.ZERO);
+        org.apache.camel.component.mock.MockEndpoint got = getMockEndpoint("mock:parallel");
+        got.expectedMessageCount(60);
+        context.addRoutes(new org.apache.camel.builder.RouteBuilder() {
+            @Override
+            public void configure() {
+                from("portabilling:Customer/customer?pageSize=5&delay=1h&initialDelay=0&filter.name="
+                     + tag.replace(" ", "+") + "%25" + listOptions).routeId("parallel-check").to("mock:parallel");
+            }
+        });
+        simulator.resetCounters();
+        startContextIfNeeded();
+        got.assertIsSatisfied(60_000);
+        context.getRouteController().stopRoute("parallel-check");
+        simulator.setLatency(java.time.Duration.ZERO, java.time.Duration.ZERO);
+        org.assertj.core.api.Assertions.assertThat(simulator.inFlightHighWaterMark()).isBetween(2, max);
+    }
+
+    /** Suites that add their routes themselves start the context in the test (isUseRouteBuilder false). */
+    private void startContextIfNeeded() {
+        if (!context.isStarted()) {
+            context.start();
+        }
+    }
 }
