@@ -32,6 +32,11 @@ public class PortaBillingProducer extends DefaultProducer {
     private final String service;
     private final String recordType;
     private final String idKey;
+    private final String conventionalInfoKey;
+    private final String conventionalListKey;
+    /** The method each operation derives for this endpoint's record type: not rebuilt for every message. */
+    private final java.util.EnumMap<PortaBillingOperation, String> derivedMethods = new java.util.EnumMap<>(
+            PortaBillingOperation.class);
     private final ObjectMapper jsonMapper = new WireFormat().mapper();
     private final ListPager.Notices listNotices = new ListPager.Notices();
     private PortaBillingSession session;
@@ -47,6 +52,13 @@ public class PortaBillingProducer extends DefaultProducer {
         this.service = endpoint.getService();
         this.recordType = endpoint.getRecordType();
         this.idKey = endpoint.effectiveIdKey();
+        this.conventionalInfoKey = MethodNames.infoKey(recordType);
+        this.conventionalListKey = MethodNames.listKey(recordType);
+        for (PortaBillingOperation operation : PortaBillingOperation.values()) {
+            if (operation != PortaBillingOperation.call) {
+                derivedMethods.put(operation, MethodNames.methodFor(operation, recordType));
+            }
+        }
     }
 
     @Override
@@ -167,7 +179,7 @@ public class PortaBillingProducer extends DefaultProducer {
         Message message = exchange.getMessage();
         Map<String, Object> answer = call(exchange, method, params);
         String key = endpoint.getResponseKey() != null ? endpoint.getResponseKey()
-                : described(method).recordKey(MethodNames.infoKey(recordType));
+                : described(method).recordKey(conventionalInfoKey);
         Object record = answer.get(key);
         if (record == null) {
             if (!answer.isEmpty() && !answer.containsKey(key)) {
@@ -218,7 +230,7 @@ public class PortaBillingProducer extends DefaultProducer {
         Integer offsetHeader = intHeader(message, PortaBillingConstants.OFFSET);
         SchemaAnswers answers = described(method);
         String listKey = endpoint.getResponseKey() != null ? endpoint.getResponseKey()
-                : answers.listKey(MethodNames.listKey(recordType));
+                : answers.listKey(conventionalListKey);
         if (!answers.paged()) {
             whole(exchange, method, params, listKey);
             return;
@@ -339,6 +351,6 @@ public class PortaBillingProducer extends DefaultProducer {
             throw new IllegalArgumentException("operation=call needs a method: set the method option or the "
                                                + PortaBillingConstants.METHOD + " header");
         }
-        return MethodNames.methodFor(operation, recordType);
+        return derivedMethods.get(operation);
     }
 }

@@ -30,6 +30,8 @@ public final class ApiDescription {
     private final int schemaCount;
     private final long bytes;
     private final Map<String, MethodSchema> methods;
+    /** The same methods by service, then method, so that the lookup made for every call builds no key string. */
+    private final Map<String, Map<String, MethodSchema>> byService = new HashMap<>();
 
     private ApiDescription(String location, String openapi, String title, String release, int schemaCount, long bytes,
                            Map<String, MethodSchema> methods) {
@@ -40,6 +42,11 @@ public final class ApiDescription {
         this.schemaCount = schemaCount;
         this.bytes = bytes;
         this.methods = methods;
+        methods.forEach((serviceMethod, schema) -> {
+            int slash = serviceMethod.indexOf('/');
+            byService.computeIfAbsent(serviceMethod.substring(0, slash), k -> new HashMap<>())
+                    .put(serviceMethod.substring(slash + 1), schema);
+        });
     }
 
     /** Why a document cannot be used; the message says what was found instead. */
@@ -125,7 +132,8 @@ public final class ApiDescription {
 
     /** The method's schema, or null when the document does not describe it. */
     public MethodSchema method(String service, String method) {
-        return methods.get(service + "/" + method);
+        Map<String, MethodSchema> ofService = byService.get(service);
+        return ofService == null ? null : ofService.get(method);
     }
 
     /** Up to three described methods closest to the one given, best first (case-insensitive). */
