@@ -114,6 +114,8 @@ class BadInputTest extends SimulatorTestSupport {
                         "admin, reseller, customer, account"),
                 bad("unknown consumer mode", uri(GET + "&mode=sometimes"), "Invalid value 'sometimes' for option mode",
                         "full, incremental"),
+                bad("unknown poison record action", uri(GET + "&poisonRecordAction=ignore"),
+                        "Invalid value 'ignore' for option poisonRecordAction", "skip, stop"),
                 bad("useHttps not a boolean", uri(GET + "&useHttps=maybe"), "useHttps", "maybe"),
                 bad("retryBackoff not a duration", uri(GET + "&retryBackoff=soon"), "Invalid value 'soon' for option retryBackoff",
                         "duration"),

@@ -54,6 +54,7 @@ public final class OptionChecks {
         ENUMS.put("realm", PortaBillingRealm.values());
         ENUMS.put("mode", PortaBillingConsumerMode.values());
         ENUMS.put("validation", io.github.camelportabilling.component.PortaBillingValidation.values());
+        ENUMS.put("poisonRecordAction", io.github.camelportabilling.component.PortaBillingPoisonRecordAction.values());
     }
 
     /** Camel's duration text that it also converts correctly: units in this order, lower case. */
