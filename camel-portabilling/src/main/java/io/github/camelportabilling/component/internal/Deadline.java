@@ -27,6 +27,11 @@ public final class Deadline {
         return nanos <= 0 ? 0 : (nanos + 999_999) / 1_000_000;
     }
 
+    /** The end as a {@link System#nanoTime()} value. */
+    public long endNanos() {
+        return endNanos;
+    }
+
     public boolean expired() {
         return endNanos - System.nanoTime() <= 0;
     }

@@ -5,8 +5,6 @@ import java.io.InterruptedIOException;
 import java.net.URI;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 import javax.net.ssl.SSLException;
@@ -95,7 +93,7 @@ public final class HttpTransport implements AutoCloseable {
     private final PoolingHttpClientConnectionManager connectionManager;
     private final CloseableHttpClient client;
     private final RequestConfig defaults;
-    private final ScheduledThreadPoolExecutor timers;
+    private final AttemptDeadlines deadlines;
     private final Map<String, URI> uris = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
@@ -157,12 +155,7 @@ public final class HttpTransport implements AutoCloseable {
                 .disableAutomaticRetries()
                 .disableRedirectHandling()
                 .build();
-        this.timers = new ScheduledThreadPoolExecutor(1, r -> {
-            Thread t = new Thread(r, "portabilling-deadlines " + settings.baseUrl());
-            t.setDaemon(true);
-            return t;
-        });
-        timers.setRemoveOnCancelPolicy(true);
+        this.deadlines = new AttemptDeadlines("portabilling-deadlines " + settings.baseUrl());
     }
 
     public String baseUrl() {
@@ -300,16 +293,16 @@ public final class HttpTransport implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        timers.shutdownNow();
+        deadlines.close();
         client.close(CloseMode.IMMEDIATE);
         connectionManager.close(CloseMode.IMMEDIATE);
     }
 
-    /** One attempt's timers: the caller's deadline from the start, responseTimeout from the moment it is sent. */
-    private final class Attempt {
+    /** One attempt's deadlines: the caller's from the start, responseTimeout from the moment it is sent. */
+    private final class Attempt implements AttemptDeadlines.Watched {
         private final HttpUriRequestBase post;
-        private final ScheduledFuture<?> callTimer;
-        private volatile ScheduledFuture<?> answerTimer;
+        private final long callEndNanos;
+        private volatile long answerEndNanos;
         private volatile boolean sent;
         private volatile boolean finished;
         /** 0: not aborted, 1: at the caller's deadline, 2: at responseTimeout. */
@@ -317,20 +310,29 @@ public final class HttpTransport implements AutoCloseable {
 
         Attempt(HttpUriRequestBase post, Deadline deadline) {
             this.post = post;
-            this.callTimer = schedule(() -> abort(1), deadline.remainingMillis());
+            this.callEndNanos = deadline.endNanos();
+            deadlines.watch(this);
         }
 
         void sending() {
+            answerEndNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(settings.responseTimeoutMillis());
             sent = true;
-            answerTimer = schedule(() -> abort(2), settings.responseTimeoutMillis());
         }
 
-        private ScheduledFuture<?> schedule(Runnable task, long millis) {
-            try {
-                return timers.schedule(task, millis, TimeUnit.MILLISECONDS);
-            } catch (java.util.concurrent.RejectedExecutionException e) {
-                return null; // closed: the close itself ends the call
+        @Override
+        public boolean expireAt(long nowNanos) {
+            if (finished) {
+                return true;
             }
+            if (nowNanos - callEndNanos >= 0) {
+                abort(1);
+                return true;
+            }
+            if (sent && nowNanos - answerEndNanos >= 0) {
+                abort(2);
+                return true;
+            }
+            return false;
         }
 
         private void abort(int reason) {
@@ -341,14 +343,9 @@ public final class HttpTransport implements AutoCloseable {
         }
 
         void done() {
-            finished = true;
-            cancel(callTimer);
-            cancel(answerTimer);
-        }
-
-        private void cancel(ScheduledFuture<?> timer) {
-            if (timer != null) {
-                timer.cancel(false);
+            if (!finished) {
+                finished = true;
+                deadlines.unwatch(this);
             }
         }
 
