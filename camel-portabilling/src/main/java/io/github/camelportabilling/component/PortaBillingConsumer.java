@@ -2,7 +2,6 @@ package io.github.camelportabilling.component;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
@@ -11,13 +10,11 @@ import java.util.concurrent.CountDownLatch;
 import io.github.camelportabilling.component.internal.ConsumerState;
 import io.github.camelportabilling.component.internal.ConsumerStateStore;
 import io.github.camelportabilling.component.internal.LeadershipStateCheck;
-import io.github.camelportabilling.component.internal.ListAnswer;
 import io.github.camelportabilling.component.internal.ListPager;
 import io.github.camelportabilling.component.internal.MethodNames;
 import io.github.camelportabilling.component.internal.NewRecordsFilter;
 import io.github.camelportabilling.component.internal.PageFetchers;
 import io.github.camelportabilling.component.internal.PagesAhead;
-import io.github.camelportabilling.component.internal.RecordFailure;
 import io.github.camelportabilling.component.internal.RecordFailureHandler;
 import io.github.camelportabilling.component.internal.RequestParams;
 import org.apache.camel.Exchange;
@@ -56,12 +53,12 @@ public class PortaBillingConsumer extends ScheduledBatchPollingConsumer {
     private final PortaBillingEndpoint endpoint;
     private final String service;
     private final String method;
-    /** The convention's list key, or the one the server's API description gives (set on the first poll). */
-    private volatile String listKey;
     private final String idKey;
     private final PortaBillingConsumerMode mode;
     private final StateRepository<String, String> stateRepository;
     private final ListPager.Notices notices = new ListPager.Notices();
+    private final ListPageSource source;
+    private final FailedRecords failures;
 
     private PortaBillingSession session;
     private PageFetchers fetchers;
@@ -74,16 +71,10 @@ public class PortaBillingConsumer extends ScheduledBatchPollingConsumer {
     private volatile boolean lastPageFull;
     private volatile boolean halted;
 
-    /** The record that failed last ({@code idKey} value, or its offset when it has none) and how often in a row. */
-    private String failedKey;
-    private int failedAttempts;
+    /** The exception of the exchange that failed in the last batch. */
     private Exception lastFailure;
 
-    private long cycleStartNanos;
-    private long cycleDelivered;
-    private volatile long cycles;
-    private volatile long delivered;
-    private volatile long skipped;
+    private final ListCycles cycles;
 
     public PortaBillingConsumer(PortaBillingEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -91,11 +82,32 @@ public class PortaBillingConsumer extends ScheduledBatchPollingConsumer {
         this.service = endpoint.getService();
         this.method = endpoint.getMethod() != null
                 ? endpoint.getMethod() : MethodNames.methodFor(PortaBillingOperation.list, endpoint.getRecordType());
-        this.listKey = endpoint.getResponseKey() != null
-                ? endpoint.getResponseKey() : MethodNames.listKey(endpoint.getRecordType());
         this.idKey = endpoint.effectiveIdKey();
         this.mode = endpoint.getMode();
         this.stateRepository = endpoint.getStateRepository();
+        this.cycles = new ListCycles(endpoint);
+        this.source = new ListPageSource(endpoint, service, method, notices);
+        this.failures = new FailedRecords(endpoint, service + "/" + method, idKey, new FailedRecords.Position() {
+            @Override
+            public void moveTo(ListPager.Cursor next) {
+                PortaBillingConsumer.this.moveTo(next);
+            }
+
+            @Override
+            public void delivered(Map<String, Object> record) {
+                markDelivered(record);
+            }
+
+            @Override
+            public void halt() {
+                halted = true;
+            }
+
+            @Override
+            public String routeId() {
+                return getRouteId();
+            }
+        });
     }
 
     @Override
@@ -105,7 +117,7 @@ public class PortaBillingConsumer extends ScheduledBatchPollingConsumer {
             setPollStrategy(new LoginHoldBackoff(getPollStrategy(), this, () -> session));
         }
         fetchers = new PageFetchers(endpoint.getCamelContext(), this, endpoint.isPrefetch(), endpoint.getParallelPages());
-        pages = fetchers.walk(this::fetchPage, 2 * session.getConfiguration().getCallTimeout(), service + "/" + method);
+        pages = fetchers.walk((offset, limit, withTotal) -> source.fetch(session, offset, limit, withTotal), 2 * session.getConfiguration().getCallTimeout(), service + "/" + method);
         pager = new ListPager(pages, idKey, endpoint.getPageSize(), service + "/" + method, notices);
         boolean explicitKey = endpoint.getStateKey() != null;
         String key = explicitKey ? endpoint.getStateKey()
@@ -124,7 +136,7 @@ public class PortaBillingConsumer extends ScheduledBatchPollingConsumer {
         newRecords = saved.newRecords() == null ? null
                 : new NewRecordsFilter(saved.newRecords(), idKey, pages, endpoint.getPageSize(), endpoint);
         if (!cursor.atStart()) {
-            cycleStartNanos = System.nanoTime(); // a cycle resumed mid-list
+            cycles.resumed();
         }
         LOG.info("{} starts: {} mode over {}/{}, pages of {}{}, {} {} between cycles{}{}", endpoint, mode, service, method,
                 endpoint.getPageSize(), " (" + fetchers.describe() + (endpoint.isPagePerExchange() ? ", one exchange per page"
@@ -159,9 +171,7 @@ public class PortaBillingConsumer extends ScheduledBatchPollingConsumer {
      */
     @Override
     protected int poll() throws Exception {
-        if (schema == null) {
-            applyApiDescription();
-        }
+        source.describe(session);
         ListPager.Result page;
         List<Integer> picked;
         try {
@@ -189,15 +199,15 @@ public class PortaBillingConsumer extends ScheduledBatchPollingConsumer {
         int processed = endpoint.isPagePerExchange() ? deliverPage(page, picked) : deliverRecords(page, picked);
         if (processed < picked.size()) {
             pages.discard();
+            lastPageFull = false;
             if (endpoint.isPagePerExchange()) {
-                pageFailed(page, picked);
-            } else {
-                recordFailed(page, picked, processed);
+                throw failures.pageFailed(page, picked, lastFailure);
             }
+            cycles.count(processed);
+            throw failures.recordFailed(page, picked, processed, lastFailure);
         }
-        failedKey = null;
-        failedAttempts = 0;
-        count(processed);
+        failures.pageDone();
+        cycles.count(processed);
         if (page.last()) {
             endCycle(page);
             // one empty exchange per cycle in full mode, one per poll with nothing new in incremental mode
@@ -250,24 +260,6 @@ public class PortaBillingConsumer extends ScheduledBatchPollingConsumer {
         return records.size();
     }
 
-    // ---- the API description's hook (issue 15): the list key when the convention does not hold, and a method whose
-    // request takes no limit/offset read whole, with one call per cycle
-
-    private volatile SchemaAnswers schema;
-
-    private void applyApiDescription() {
-        SchemaAnswers answers = SchemaAnswers.of(session.describedMethod(service, method));
-        if (endpoint.getResponseKey() == null) {
-            listKey = answers.listKey(listKey);
-        }
-        if (!answers.paged()) {
-            notices.notPagedByDescription();
-            LOG.info("{}: {}/{} takes no limit/offset in the server's API description: each cycle reads the whole"
-                     + " list with one call", endpoint, service, method);
-        }
-        schema = answers;
-    }
-
     /** The indexes of the page's records that become exchanges: all in full mode, the new ones in incremental mode. */
     private List<Integer> pick(ListPager.Result page, boolean firstPage) {
         if (newRecords != null) {
@@ -284,82 +276,6 @@ public class PortaBillingConsumer extends ScheduledBatchPollingConsumer {
         if (newRecords != null) {
             newRecords.delivered(record);
         }
-    }
-
-    /**
-     * The record at {@code picked[processed]} failed: the position moves to it (the records before it are done) and
-     * the poll fails; after maxPageAttempts failures in a row it is skipped or the route stops.
-     */
-    private void recordFailed(ListPager.Result page, List<Integer> picked, int processed) {
-        int index = picked.get(processed);
-        Map<String, Object> record = page.records().get(index);
-        Long id = RequestParams.idValue(record.get(idKey));
-        ListPager.Cursor atRecord = page.cursorAfter(index);
-        count(processed);
-        failed("PortaBilling record " + idKey + "=" + id + " (" + service + "/" + method + ", offset " + page.offset()
-               + ")", id != null ? id.toString() : "@" + atRecord.offset(), atRecord, page.cursorAfter(index + 1),
-                List.of(record));
-    }
-
-    /** pagePerExchange: the page's exchange failed; the page is offered again, skipped or the route stops. */
-    private void pageFailed(ListPager.Result page, List<Integer> picked) {
-        List<Map<String, Object>> records = new ArrayList<>(picked.size());
-        picked.forEach(i -> records.add(page.records().get(i)));
-        Long first = RequestParams.idValue(records.get(0).get(idKey));
-        Long last = RequestParams.idValue(records.get(records.size() - 1).get(idKey));
-        ListPager.Cursor atPage = page.cursorAfter(picked.get(0));
-        failed("PortaBilling page of " + records.size() + " records, " + idKey + " " + first + " to " + last + " ("
-               + service + "/" + method + ", offset " + page.offset() + ")", "page@" + first + "@" + atPage.offset(),
-                atPage, page.next(), records);
-    }
-
-    /**
-     * What failed (a record, or a page) stays where the next poll offers it again, and the poll fails; after
-     * maxPageAttempts failures in a row it is skipped (the position moves to {@code past}) or the route stops.
-     */
-    private void failed(String what, String key, ListPager.Cursor at, ListPager.Cursor past,
-                        List<Map<String, Object>> records) {
-        int attempts = key.equals(failedKey) ? failedAttempts + 1 : 1;
-        Exception cause = lastFailure;
-        ListPager.Cursor atRecord = at;
-        lastPageFull = false;
-        if (attempts < endpoint.getMaxPageAttempts()) {
-            failedKey = key;
-            failedAttempts = attempts;
-            moveTo(atRecord);
-            LOG.warn("{} failed ({} of {} attempts): it is offered again at the next poll", what, attempts,
-                    endpoint.getMaxPageAttempts());
-            throw new RecordFailure(what + " failed, attempt " + attempts, cause);
-        }
-        failedKey = null;
-        failedAttempts = 0;
-        if (endpoint.getPoisonRecordAction() == PortaBillingPoisonRecordAction.stop) {
-            moveTo(atRecord);
-            halted = true;
-            LOG.warn("{} failed {} times (maxPageAttempts): stopping route {} (poisonRecordAction=stop); the position"
-                     + " stays at this record", what, attempts, getRouteId());
-            stopRouteLater();
-            throw new RecordFailure(what + " failed " + attempts + " times: route stopped", cause);
-        }
-        skipped += records.size();
-        records.forEach(this::markDelivered);
-        moveTo(past);
-        LOG.warn("{} failed {} times (maxPageAttempts): skipped (poisonRecordAction=skip); each failure went to the"
-                 + " route's error handler", what, attempts);
-        throw new RecordFailure(what + " failed " + attempts + " times: skipped", cause);
-    }
-
-    private void stopRouteLater() {
-        String routeId = getRouteId();
-        org.apache.camel.CamelContext context = endpoint.getCamelContext();
-        // a route cannot be stopped from its own consumer thread: the stop waits for this poll to end
-        context.getExecutorServiceManager().newThread("PortaBillingStopRoute", () -> {
-            try {
-                context.getRouteController().stopRoute(routeId);
-            } catch (Exception e) {
-                LOG.warn("Cannot stop route {}: {}", routeId, e.getMessage(), e);
-            }
-        }).start();
     }
 
     /** Processes the page in order and stops at the first exchange that fails; returns how many succeeded. */
@@ -421,35 +337,19 @@ public class PortaBillingConsumer extends ScheduledBatchPollingConsumer {
         }
     }
 
-    private void count(int processed) {
-        cycleDelivered += processed;
-        delivered += processed;
-    }
-
     private void startCycle() {
         pages.discard();
-        cycleStartNanos = System.nanoTime();
-        cycleDelivered = 0;
+        cycles.start();
         if (newRecords != null) {
             newRecords.cycleStarts();
         }
     }
 
     private void endCycle(ListPager.Result page) {
-        cycles++;
-        long millis = (System.nanoTime() - cycleStartNanos) / 1_000_000;
-        String total = page.total() != null ? " (total " + page.total() + ")" : "";
         if (newRecords != null && page.end() != ListPager.End.GAVE_UP) {
             newRecords.cycleCompleted(page.total());
         }
-        // an incremental consumer with a short delay ends many cycles with nothing new: keep those quiet
-        if (cycleDelivered > 0) {
-            LOG.info("{}: cycle {} done, {} records delivered{} in {} ms, {} calls", endpoint, cycles, cycleDelivered,
-                    total, millis, page.next().calls());
-        } else {
-            LOG.debug("{}: cycle {} done, no new records{} in {} ms, {} calls", endpoint, cycles, total, millis,
-                    page.next().calls());
-        }
+        cycles.end(page);
         lastPageFull = false;
         moveTo(ListPager.Cursor.START);
     }
@@ -486,22 +386,6 @@ public class PortaBillingConsumer extends ScheduledBatchPollingConsumer {
         return lastPageFull;
     }
 
-    private ListPager.Page fetchPage(int offset, int limit, boolean withTotal) {
-        Map<String, Object> params = new LinkedHashMap<>(endpoint.getFilter());
-        SchemaAnswers answers = schema;
-        // a method whose request takes no limit/offset (per the API description) gets none: one call reads it whole
-        if (answers == null || answers.paged()) {
-            params.put("limit", limit);
-            params.put("offset", offset);
-            if (withTotal) {
-                params.put("get_total", 1);
-            }
-        }
-        Map<String, Object> answer = session.call(service, method, params, endpoint.getConfiguration().getValidation());
-        List<Map<String, Object>> records = ListAnswer.records(answer, listKey, service, method);
-        return new ListPager.Page(records, ListAnswer.total(answer));
-    }
-
     /** The offset the next page starts at (0 at the start of a cycle). */
     public int getOffset() {
         return cursor.offset();
@@ -514,16 +398,16 @@ public class PortaBillingConsumer extends ScheduledBatchPollingConsumer {
     }
 
     public long getCycles() {
-        return cycles;
+        return cycles.cycles();
     }
 
     public long getDelivered() {
-        return delivered;
+        return cycles.delivered();
     }
 
     /** Records skipped after maxPageAttempts failures (poisonRecordAction=skip). */
     public long getSkipped() {
-        return skipped;
+        return failures.skipped();
     }
 
     /** The key of this consumer's position in the state repository (known once started). */
