@@ -75,13 +75,22 @@ public final class PagesAhead implements ListPager.PageSource {
             if (!claimed.compareAndSet(false, true)) {
                 return; // dropped before it started: the drop released the permit
             }
+            ListPager.Page fetched = null;
+            Throwable failure = null;
             try {
-                page.complete(closed ? null : source.fetch(w.offset(), w.limit(), w.withTotal()));
+                fetched = closed ? null : source.fetch(w.offset(), w.limit(), w.withTotal());
             } catch (Throwable t) {
-                page.completeExceptionally(t);
+                failure = t;
             } finally {
+                // the call has ended: its permit is free before the walk can take the page, or the walk would find
+                // no permit to fetch the next page ahead with (the thread woken by complete() often runs first)
                 live.remove(this);
                 permits.release();
+            }
+            if (failure != null) {
+                page.completeExceptionally(failure);
+            } else {
+                page.complete(fetched);
             }
         }
 

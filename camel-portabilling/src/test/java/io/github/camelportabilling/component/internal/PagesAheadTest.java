@@ -101,6 +101,32 @@ class PagesAheadTest {
     }
 
     @Test
+    void aPageFetchedAheadIsHandedOverWithItsCallSlotFreeSoTheNextOneCanBeFetchedAhead() {
+        ListServer server = new ListServer(scrambled(2_000), true);
+        PagesAhead pages = new PagesAhead(server, 1, executor, 30_000, "Customer/get_customer_list");
+        ListPager pager = new ListPager(pages, "i_customer", 5, "Customer/get_customer_list", new ListPager.Notices());
+        ListPager.Cursor cursor = ListPager.Cursor.START;
+        int slotStillTaken = 0;
+        int walked = 0;
+        while (true) {
+            ListPager.Result r = pager.fetch(cursor);
+            // nothing is fetched ahead at this point: a taken slot is the call of the page just handed over
+            if (pages.inFlight() != 0) {
+                slotStillTaken++;
+            }
+            pages.after(pager, r);
+            walked += r.records().size();
+            cursor = r.next();
+            if (r.last()) {
+                break;
+            }
+        }
+        assertThat(walked).isEqualTo(2_000);
+        assertThat(pages.fetchedAhead()).as("every page after the first was fetched ahead").isGreaterThan(390);
+        assertThat(slotStillTaken).as("pages handed over while their call still held the only slot").isZero();
+    }
+
+    @Test
     void pagesFetchedAheadDeliverWhatAWalkOnePageAtATimeDelivers() {
         ListServer alone = new ListServer(scrambled(1_000), true);
         ListServer ahead = new ListServer(scrambled(1_000), true);
