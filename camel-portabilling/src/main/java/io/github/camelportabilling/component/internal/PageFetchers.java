@@ -32,7 +32,10 @@ public final class PageFetchers {
             profile.setMaxPoolSize(parallel);
             profile.setKeepAliveTime(60L);
             profile.setTimeUnit(TimeUnit.SECONDS);
-            profile.setMaxQueueSize(-1);
+            // a queue, not Camel's direct hand-over (maxQueueSize <= 0): a fetch ahead is submitted while the thread
+            // of the one before is still completing it, and a hand-over with no thread free rejects it (a quarter of
+            // the pages went unfetched ahead so). Tasks waiting are few: each holds a call permit, or was dropped.
+            profile.setMaxQueueSize(Integer.MAX_VALUE);
             profile.setAllowCoreThreadTimeOut(true);
             profile.setRejectedPolicy(ThreadPoolRejectedPolicy.Abort);
             this.executor = manager.newThreadPool(owner, "PortaBillingPages", profile);
