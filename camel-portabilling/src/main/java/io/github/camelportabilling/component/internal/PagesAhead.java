@@ -22,7 +22,11 @@ import io.github.camelportabilling.component.PortaBillingException;
  * <li><b>At most {@code parallel} calls in flight</b>, the walk's own included: each call holds a permit from its
  * start to its end, so the bound holds by construction, and {@link #awaitCalls} can wait until every call ended.</li>
  * <li><b>Windows fetched ahead</b> (with an executor): after each page, the first windows of the next pages
- * ({@link ListPager#windowsAhead}) are fetched in the background while the page is in use. The pager asks for its
+ * ({@link ListPager#windowsAhead}) are fetched in the background while the page is in use. When the walk is already
+ * waiting for a window fetched ahead (it has no page in use), the window predicted after the last one planned is
+ * fetched as soon as that window arrives, before the walk has even taken it: a fast walk then never waits for its own
+ * bookkeeping between two calls, and memory still holds no more pages. Only when the first page's total is known, so
+ * that nothing is fetched past the list's end for it. The pager asks for its
  * windows through {@link #fetch} as usual and gets one fetched ahead when it is the very window it asks for; it then
  * checks the boundary in it by identity exactly as in a window fetched just now, so a window fetched ahead changes
  * when a page is read, never which records are delivered. A window the walk no longer asks for (the list moved, a
@@ -70,6 +74,10 @@ public final class PagesAhead implements ListPager.PageSource {
     private final class Ahead {
         final CompletableFuture<ListPager.Page> page = new CompletableFuture<>();
         final AtomicBoolean claimed = new AtomicBoolean();
+        /** The window predicted after the last one planned, fetched when this one arrives while the walk waits. */
+        volatile ListPager.Window successor;
+        /** The walk waits for this window: it holds no page, so one more can be fetched. */
+        volatile boolean awaited;
 
         void run(ListPager.Window w) {
             if (!claimed.compareAndSet(false, true)) {
@@ -86,6 +94,10 @@ public final class PagesAhead implements ListPager.PageSource {
                 // no permit to fetch the next page ahead with (the thread woken by complete() often runs first)
                 live.remove(this);
                 permits.release();
+            }
+            ListPager.Window next = successor;
+            if (failure == null && fetched != null && awaited && next != null) {
+                fetchAhead(next); // before complete(): the next call starts while the walk takes this page
             }
             if (failure != null) {
                 page.completeExceptionally(failure);
@@ -115,6 +127,7 @@ public final class PagesAhead implements ListPager.PageSource {
             fetched = ahead.remove(new ListPager.Window(offset, limit, withTotal));
         }
         if (fetched != null) {
+            fetched.awaited = true;
             ListPager.Page page = await(fetched);
             if (page != null) {
                 return page;
@@ -143,7 +156,12 @@ public final class PagesAhead implements ListPager.PageSource {
             discard();
             return;
         }
-        List<ListPager.Window> plan = pager.windowsAhead(page.next(), parallel);
+        List<ListPager.Window> plan = pager.windowsAhead(page.next(), parallel + 1);
+        ListPager.Window successor = null;
+        if (plan.size() > parallel) {
+            successor = page.next().total() != null ? plan.get(parallel) : null;
+            plan = plan.subList(0, parallel);
+        }
         for (Iterator<Map.Entry<ListPager.Window, Ahead>> it = ahead.entrySet().iterator(); it.hasNext();) {
             Map.Entry<ListPager.Window, Ahead> e = it.next();
             if (!plan.contains(e.getKey())) {
@@ -153,20 +171,38 @@ public final class PagesAhead implements ListPager.PageSource {
             }
         }
         for (ListPager.Window w : plan) {
-            if (ahead.containsKey(w) || !permits.tryAcquire()) {
-                continue;
+            if (!fetchAhead(w)) {
+                return;
             }
-            Ahead a = new Ahead();
-            live.add(a);
-            try {
-                executor.execute(() -> a.run(w));
-            } catch (RejectedExecutionException e) {
-                a.drop();
-                return; // the owner is stopping: no more windows ahead
-            }
-            ahead.put(w, a);
-            fetchedAhead++;
         }
+        Ahead first = plan.isEmpty() ? null : ahead.get(plan.get(0));
+        if (first != null) {
+            first.successor = successor;
+        }
+    }
+
+    /**
+     * Fetches {@code w} ahead unless it already is or no call slot is free; false when the owner is stopping (no more
+     * windows ahead then).
+     */
+    private synchronized boolean fetchAhead(ListPager.Window w) {
+        if (closed) {
+            return false;
+        }
+        if (ahead.containsKey(w) || !permits.tryAcquire()) {
+            return true;
+        }
+        Ahead a = new Ahead();
+        live.add(a);
+        try {
+            executor.execute(() -> a.run(w));
+        } catch (RejectedExecutionException e) {
+            a.drop();
+            return false;
+        }
+        ahead.put(w, a);
+        fetchedAhead++;
+        return true;
     }
 
     /** Drops every window fetched ahead (after a failed page, at the end of a walk). */
