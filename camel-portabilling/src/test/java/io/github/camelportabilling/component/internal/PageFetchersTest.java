@@ -48,17 +48,9 @@ class PageFetchersTest {
             }, 30_000, "Customer/get_customer_list");
             ListPager pager = new ListPager(pages, "i_customer", 5, "Customer/get_customer_list",
                     new ListPager.Notices());
-            ListPager.Cursor cursor = ListPager.Cursor.START;
-            int walked = 0;
-            while (true) {
-                ListPager.Result r = pager.fetch(cursor);
-                pages.after(pager, r);
-                walked += r.records().size();
-                cursor = r.next();
-                if (r.last()) {
-                    break;
-                }
-            }
+            int walked = PagesAheadTest.walkWhole(pager, pages, () -> {
+            }, () -> {
+            });
             assertThat(fetchers.stop(pages)).isTrue();
             assertThat(walked).isEqualTo(2_000);
             // before: Camel's pool handed a task over with no queue, and rejected it while its one thread was still

@@ -105,18 +105,9 @@ class PagesAheadTest {
         ListServer server = new ListServer(scrambled(2_000), true);
         PagesAhead pages = new PagesAhead(server, 1, executor, 30_000, "Customer/get_customer_list");
         ListPager pager = new ListPager(pages, "i_customer", 5, "Customer/get_customer_list", new ListPager.Notices());
-        ListPager.Cursor cursor = ListPager.Cursor.START;
-        int walked = 0;
-        while (true) {
-            ListPager.Result r = pager.fetch(cursor);
-            pages.after(pager, r);
-            walked += r.records().size();
-            cursor = r.next();
-            if (r.last()) {
-                break;
-            }
-        }
-        assertThat(walked).isEqualTo(2_000);
+        assertThat(walkWhole(pager, pages, () -> {
+        }, () -> {
+        })).isEqualTo(2_000);
         assertThat(pages.fetchedAhead()).as("every page after the first was fetched ahead").isGreaterThan(390);
     }
 
@@ -136,19 +127,8 @@ class PagesAheadTest {
         };
         PagesAhead pages = new PagesAhead(server, 1, executor, 30_000, "Customer/get_customer_list");
         ListPager pager = new ListPager(pages, "i_customer", 10, "Customer/get_customer_list", new ListPager.Notices());
-        ListPager.Cursor cursor = ListPager.Cursor.START;
-        int walked = 0;
-        while (true) {
-            ListPager.Result r = pager.fetch(cursor);
-            walked += r.records().size();
-            aftersCalled.incrementAndGet();
-            pages.after(pager, r);
-            cursor = r.next();
-            if (r.last()) {
-                break;
-            }
-        }
-        assertThat(walked).isEqualTo(200);
+        assertThat(walkWhole(pager, pages, aftersCalled::incrementAndGet, () -> {
+        })).isEqualTo(200);
         assertThat(server.calls.get()).as("one call per page, none past the end").isEqualTo(20);
         assertThat(pages.dropped()).isZero();
         // pages 3-20 can be sent so; a slow first few calls (a cold JVM) or a walk thread held up misses some
@@ -160,24 +140,37 @@ class PagesAheadTest {
         ListServer server = new ListServer(scrambled(300), true);
         PagesAhead pages = new PagesAhead(server, 1, executor, 30_000, "Customer/get_customer_list");
         ListPager pager = new ListPager(pages, "i_customer", 10, "Customer/get_customer_list", new ListPager.Notices());
-        ListPager.Cursor cursor = ListPager.Cursor.START;
-        int taken = 0;
+        AtomicInteger taken = new AtomicInteger();
         List<Integer> overBound = new ArrayList<>();
+        walkWhole(pager, pages, taken::incrementAndGet, () -> {
+            sleep(3); // the route works on the page: the one fetched ahead arrives meanwhile
+            if (server.calls.get() > taken.get() + 1) {
+                overBound.add(taken.get()); // more than the page in use and one ahead
+            }
+        });
+        assertThat(overBound).isEmpty();
+        assertThat(server.calls.get()).isEqualTo(taken.get());
+    }
+
+    /**
+     * Walks the whole list as the consumer does: {@code beforeAfter} runs when a page is taken, {@code whileInUse}
+     * after the walk told the pages ahead where it is (while the route would work on the page).
+     * @return the records walked
+     */
+    static int walkWhole(ListPager pager, PagesAhead pages, Runnable beforeAfter, Runnable whileInUse) {
+        ListPager.Cursor cursor = ListPager.Cursor.START;
+        int walked = 0;
         while (true) {
             ListPager.Result r = pager.fetch(cursor);
-            taken++;
+            walked += r.records().size();
+            beforeAfter.run();
             pages.after(pager, r);
-            sleep(3); // the route works on the page: the one fetched ahead arrives meanwhile
-            if (server.calls.get() > taken + 1) {
-                overBound.add(taken); // more than the page in use and one ahead
-            }
+            whileInUse.run();
             cursor = r.next();
             if (r.last()) {
-                break;
+                return walked;
             }
         }
-        assertThat(overBound).isEmpty();
-        assertThat(server.calls.get()).isEqualTo(taken);
     }
 
     private static void sleep(long millis) {
